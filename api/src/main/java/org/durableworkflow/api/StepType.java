@@ -1,0 +1,13 @@
+package org.durableworkflow.api;
+
+/** The kinds of durable call a run journals. */
+public enum StepType {
+    /** A {@link DurableStep} method or {@code WorkflowContext.run}. */
+    STEP,
+    /** {@code WorkflowContext.waitForEvent}. */
+    WAIT,
+    /** {@code WorkflowContext.notify}. */
+    NOTIFY,
+    /** {@code WorkflowContext.sleep}. */
+    SLEEP
+}

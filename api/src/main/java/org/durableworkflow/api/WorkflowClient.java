@@ -1,0 +1,48 @@
+package org.durableworkflow.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts, notifies and inspects workflow runs from any bean of the application ({@code @Inject WorkflowClient}).
+ *
+ * <p>Each method runs in the caller's JTA transaction when there is one (a run started or resumed that way begins
+ * only after that transaction commits), and in its own otherwise.
+ */
+public interface WorkflowClient {
+
+    /**
+     * Starts a run of the named workflow with a new {@code wfr_...} id.
+     *
+     * @param input the run's input, stored as JSON; {@code null} for a workflow method without parameter
+     * @throws org.durableworkflow.api.exception.UnknownWorkflowException when no {@link Workflow} has that name
+     */
+    String start(String workflowName, Object input);
+
+    /**
+     * Starts a run with a caller-chosen id; when a run with that id exists already, nothing is started and its id
+     * is returned.
+     */
+    String start(String workflowName, Object input, String workflowRunId);
+
+    /**
+     * Resumes every run waiting for {@code eventId}, in registration order, with {@code eventData}.
+     *
+     * @param eventData a {@link String} is delivered verbatim, anything else as JSON, {@code null} as no data
+     * @return one response per resumed waiter; empty when nobody waited (the event is then not kept)
+     */
+    List<NotifyResponse> notify(String eventId, Object eventData);
+
+    /** The runs waiting for {@code eventId}, in registration order. */
+    List<Waiter> getWaiters(String eventId);
+
+    /** The run with its journal, if it exists. */
+    Optional<RunInfo> getRun(String workflowRunId);
+
+    /**
+     * Cancels a run that is not final: its waiter and timer go away and it never resumes.
+     *
+     * @return {@code true} when this call cancelled it, {@code false} when it was final already or does not exist
+     */
+    boolean cancel(String workflowRunId);
+}

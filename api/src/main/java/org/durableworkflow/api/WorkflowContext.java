@@ -1,0 +1,81 @@
+package org.durableworkflow.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The durable operations of the workflow run executing on the current thread. Inject it anywhere
+ * ({@code @Inject WorkflowContext context}); its methods fail with {@link IllegalStateException} when called outside
+ * a run.
+ *
+ * <p>Every method here is a durable call: it takes the run's next sequence number and is journaled, so on replay it
+ * returns the journaled outcome instead of acting again. A replayed call whose name or kind differs from the journal
+ * fails the run with a {@link org.durableworkflow.api.exception.NonDeterminismException}.
+ *
+ * <p>Waiting holds no thread: a wait with no outcome yet stores a waiter, arms a persistent timer and unwinds the
+ * workflow method with an internal {@link Error}. Workflow code must not catch {@link Throwable} or {@link Error}
+ * around a wait; a run that swallows the signal is failed with a message saying so.
+ */
+public interface WorkflowContext {
+
+    /** The id of the current run. */
+    String workflowRunId();
+
+    /** The name of the current run's workflow. */
+    String workflowName();
+
+    /**
+     * A key that is stable across replays and retries of the current step, {@code runId:sequence}, to pass to
+     * downstream systems for deduplication. Inside a step it names that step; outside, the next durable call.
+     */
+    String idempotencyKey();
+
+    /**
+     * Runs {@code step} as a journaled step, like a {@link DurableStep} method.
+     *
+     * @param stepName   the step's name in the journal
+     * @param resultType the type to read the journaled result back as
+     * @param step       the work; its result is stored as JSON
+     * @return the step's result, or the journaled one on replay
+     */
+    <T> T run(String stepName, Class<T> resultType, Callable<T> step);
+
+    /** Runs {@code step} as a journaled step with no result. */
+    void run(String stepName, Runnable step);
+
+    /**
+     * Suspends the run until {@code eventId} is notified or {@code timeout} passes.
+     *
+     * @param stepName  the wait's name in the journal
+     * @param eventId   the event id to wait for: not blank, at most the configured id length
+     * @param timeout   positive; the deadline is fixed when the wait is first reached, not on replay
+     * @param eventType the type to read the event data as: JSON when the data is JSON; the raw text when the type is
+     *                  {@link String} and it is not
+     * @return the event data, or {@code timeout() == true} with {@code null} data
+     */
+    <T> WaitForEventResult<T> waitForEvent(String stepName, String eventId, Duration timeout, Class<T> eventType);
+
+    /**
+     * As {@link #waitForEvent(String, String, Duration, Class)}, with the timeout as {@code "30s"}, {@code "10m"},
+     * {@code "2h"}, {@code "7d"} or a number of seconds.
+     *
+     * @throws org.durableworkflow.api.exception.InvalidInputException for any other timeout text, before anything is stored
+     */
+    <T> WaitForEventResult<T> waitForEvent(String stepName, String eventId, String timeout, Class<T> eventType);
+
+    /** As {@link #waitForEvent(String, String, Duration, Class)} with the configured default timeout (7 days). */
+    <T> WaitForEventResult<T> waitForEvent(String stepName, String eventId, Class<T> eventType);
+
+    /**
+     * Notifies {@code eventId} as a journaled step: resumes every run waiting for it, in registration order. On
+     * replay it returns the journaled responses and notifies nobody.
+     *
+     * @param eventData a {@link String} is sent verbatim, anything else as JSON, {@code null} as no data
+     * @return one response per resumed waiter; empty when nobody waited
+     */
+    List<NotifyResponse> notify(String stepName, String eventId, Object eventData);
+
+    /** Suspends the run for {@code duration}, holding no thread; the deadline is fixed when first reached. */
+    void sleep(String stepName, Duration duration);
+}

@@ -1,0 +1,79 @@
+package org.durableworkflow.impl.cdi;
+
+import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.api.Workflow;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Finds the {@code @Workflow} and {@code @DurableStep} methods of a bean class and every problem with them. Problems
+ * are collected, not thrown, so that a deployment reports all of them at once.
+ */
+final class DefinitionScanner {
+
+    private DefinitionScanner() {
+    }
+
+    /** The {@code @Workflow} methods of {@code beanClass} that are valid; problems go to {@code problems}. */
+    static List<Method> scan(Class<?> beanClass, Consumer<String> problems) {
+        List<Method> workflows = new ArrayList<>();
+        boolean classIsStep = beanClass.isAnnotationPresent(DurableStep.class);
+        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.isSynthetic() || m.isBridge()) {
+                    continue;
+                }
+                Workflow workflow = m.getAnnotation(Workflow.class);
+                boolean isStep = m.isAnnotationPresent(DurableStep.class);
+                if (isStep) {
+                    checkStep(beanClass, m, problems);
+                }
+                if (workflow != null && checkWorkflow(m, workflow, isStep || classIsStep, problems)) {
+                    workflows.add(m);
+                }
+            }
+        }
+        return workflows;
+    }
+
+    private static void checkStep(Class<?> beanClass, Method m, Consumer<String> problems) {
+        int mod = m.getModifiers();
+        if (Modifier.isPrivate(mod)) {
+            problems.accept(DefinitionProblems.stepPrivate(m));
+        } else if (Modifier.isStatic(mod)) {
+            problems.accept(DefinitionProblems.stepStatic(m));
+        } else if (Modifier.isFinal(mod)) {
+            problems.accept(DefinitionProblems.stepFinal(m));
+        } else if (Modifier.isFinal(beanClass.getModifiers())) {
+            problems.accept(DefinitionProblems.stepOnFinalClass(m));
+        }
+        if (m.getAnnotation(DurableStep.class).value().length() > 200) {
+            problems.accept(DefinitionProblems.stepNameTooLong(m));
+        }
+    }
+
+    private static boolean checkWorkflow(Method m, Workflow workflow, boolean isStep, Consumer<String> problems) {
+        boolean valid = true;
+        if (workflow.value().isBlank() || workflow.value().length() > 200) {
+            problems.accept(DefinitionProblems.workflowBlankName(m));
+            valid = false;
+        }
+        if (m.getParameterCount() > 1) {
+            problems.accept(DefinitionProblems.workflowParameters(m));
+            valid = false;
+        }
+        if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers())) {
+            problems.accept(DefinitionProblems.workflowNotPublic(m));
+            valid = false;
+        }
+        if (isStep) {
+            problems.accept(DefinitionProblems.workflowIsStep(m));
+            valid = false;
+        }
+        return valid;
+    }
+}

@@ -1,0 +1,99 @@
+package org.durableworkflow.impl.cdi;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.impl.engine.LibraryProducers;
+import org.durableworkflow.impl.engine.Notifier;
+import org.durableworkflow.impl.engine.Recovery;
+import org.durableworkflow.impl.engine.StepRunner;
+import org.durableworkflow.impl.engine.WaiterOutcomes;
+import org.durableworkflow.impl.engine.Waits;
+import org.durableworkflow.impl.engine.WorkflowClientImpl;
+import org.durableworkflow.impl.engine.WorkflowContextImpl;
+import org.durableworkflow.impl.engine.WorkflowEngine;
+import org.durableworkflow.impl.rest.RestResources;
+import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.timer.TimerGateway;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The portable extension: registers the library's beans and interceptor (the JAR has no beans.xml), collects every
+ * {@code @Workflow} method, and fails the deployment with every bad definition at once.
+ */
+public class DurableWorkflowExtension implements Extension {
+
+    private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
+            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, RunStore.class,
+            TimerGateway.class, WorkflowEngine.class, StepRunner.class, Waits.class, WaiterOutcomes.class,
+            Notifier.class, Recovery.class, WorkflowContextImpl.class, WorkflowClientImpl.class),
+            RestResources.CLASSES.stream()).toList();
+
+    private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
+    private final Map<Method, StepDefinition> steps = new ConcurrentHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    void registerLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        for (Class<?> type : LIBRARY_BEANS) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), "durable-workflow:" + type.getName());
+        }
+    }
+
+    <T> void collectDefinitions(@Observes ProcessManagedBean<T> event) {
+        Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
+        if (beanClass.getName().startsWith("org.durableworkflow.impl.")) {
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        for (Method method : DefinitionScanner.scan(beanClass, found::add)) {
+            String name = method.getAnnotation(org.durableworkflow.api.Workflow.class).value();
+            method.setAccessible(true);
+            WorkflowDefinition definition = new WorkflowDefinition(name, event.getBean(), method,
+                    method.getParameterCount() == 0 ? null : method.getGenericParameterTypes()[0]);
+            WorkflowDefinition previous = workflows.putIfAbsent(name, definition);
+            if (previous != null) {
+                found.add(DefinitionProblems.duplicateWorkflow(name, previous.method(), method));
+            }
+        }
+        synchronized (problems) {
+            problems.addAll(found);
+        }
+    }
+
+    void reportProblems(@Observes AfterBeanDiscovery event) {
+        synchronized (problems) {
+            problems.forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
+        }
+    }
+
+    /** The workflow named {@code name}, or {@code null}. */
+    public WorkflowDefinition workflow(String name) {
+        return name == null ? null : workflows.get(name);
+    }
+
+    /** The names of every workflow of the application. */
+    public List<String> workflowNames() {
+        return workflows.keySet().stream().sorted().toList();
+    }
+
+    /** The journal metadata of a {@code @DurableStep} method, computed once. */
+    public StepDefinition step(Method method) {
+        return steps.computeIfAbsent(method, m -> {
+            DurableStep annotation = m.getAnnotation(DurableStep.class);
+            String name = annotation == null || annotation.value().isEmpty() ? m.getName() : annotation.value();
+            return new StepDefinition(name, m.getGenericReturnType());
+        });
+    }
+}

@@ -1,0 +1,12 @@
+package org.durableworkflow.impl.cdi;
+
+import java.lang.reflect.Type;
+
+/**
+ * A {@code @DurableStep} method's journal metadata, computed once per method.
+ *
+ * @param name       the step's name in the journal
+ * @param resultType the method's generic return type, to read the journaled result back with
+ */
+public record StepDefinition(String name, Type resultType) {
+}

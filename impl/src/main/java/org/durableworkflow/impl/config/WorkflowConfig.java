@@ -1,0 +1,133 @@
+package org.durableworkflow.impl.config;
+
+import org.durableworkflow.impl.time.Durations;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every setting of the library, read once from MicroProfile Config under the prefix {@value #PREFIX}. The README's
+ * configuration table lists the same keys, types and defaults.
+ */
+public final class WorkflowConfig {
+
+    public static final String PREFIX = "durable-workflow.";
+
+    private final List<String> restTokens;
+    private final boolean restAuthNone;
+    private final String publicUrl;
+    private final Duration defaultWaitTimeout;
+    private final int maxPayloadBytes;
+    private final int maxIdLength;
+    private final String executorJndiName;
+    private final Duration lease;
+    private final Duration recoveryInterval;
+    private final String serverId;
+
+    /** Reads the application's MicroProfile Config. */
+    public static WorkflowConfig fromMicroProfile() {
+        Config config = ConfigProvider.getConfig();
+        return new WorkflowConfig(key -> config.getOptionalValue(PREFIX + key, String.class));
+    }
+
+    /** Reads settings through {@code lookup}, a function of the key without prefix; absent keys take defaults. */
+    public WorkflowConfig(Function<String, Optional<String>> lookup) {
+        restTokens = lookup.apply("rest.token")
+                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList())
+                .orElse(List.of());
+        String auth = lookup.apply("rest.auth").orElse("token").trim();
+        if (!auth.equals("token") && !auth.equals("none")) {
+            throw new IllegalArgumentException("DWF0400: " + PREFIX + "rest.auth must be 'token' or 'none', got '"
+                    + auth + "'");
+        }
+        restAuthNone = auth.equals("none");
+        publicUrl = stripSlash(lookup.apply("rest.public-url").orElse("/workflow"));
+        defaultWaitTimeout = Durations.parse(lookup.apply("wait.default-timeout").orElse("7d"));
+        maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
+        maxIdLength = Math.min(positiveInt(lookup, "limits.id-length", 256), 512);
+        executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
+        lease = Durations.parse(lookup.apply("lease").orElse("60s"));
+        recoveryInterval = Durations.parse(lookup.apply("recovery-interval").orElse("10s"));
+        serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
+    }
+
+    private static int positiveInt(Function<String, Optional<String>> lookup, String key, int fallback) {
+        String text = lookup.apply(key).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("DWF0401: " + PREFIX + key + " must be a positive integer, got '"
+                + text + "'");
+    }
+
+    private static String defaultServerId() {
+        String server = System.getProperty("wlp.server.name", "server");
+        try {
+            return server + "@" + InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return server + "@localhost";
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Bearer tokens accepted by the REST resources; empty when none is configured. */
+    public List<String> restTokens() {
+        return restTokens;
+    }
+
+    /** Whether REST authentication was switched off explicitly ({@code rest.auth=none}). */
+    public boolean restAuthNone() {
+        return restAuthNone;
+    }
+
+    /** The REST root as others reach it, used in waiter urls. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public Duration defaultWaitTimeout() {
+        return defaultWaitTimeout;
+    }
+
+    public int maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
+    public int maxIdLength() {
+        return maxIdLength;
+    }
+
+    public String executorJndiName() {
+        return executorJndiName;
+    }
+
+    public Duration lease() {
+        return lease;
+    }
+
+    public Duration recoveryInterval() {
+        return recoveryInterval;
+    }
+
+    /** This server's stable identity as a lease owner; the same across restarts of the same server. */
+    public String serverId() {
+        return serverId;
+    }
+}

@@ -1,0 +1,52 @@
+package org.durableworkflow.impl.engine;
+
+import org.durableworkflow.api.exception.InvalidInputException;
+
+import java.nio.charset.StandardCharsets;
+
+/** Checks on ids and payloads shared by the Java API and the REST resources; each failure names the limit. */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    /**
+     * Checks an event id or run id: not blank, at most {@code maxLength} characters, no control characters.
+     *
+     * @throws InvalidInputException otherwise
+     */
+    public static String id(String what, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("DWF0210: " + what + " must not be empty");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidInputException("DWF0211: " + what + " is " + value.length()
+                    + " characters long; the limit is " + maxLength);
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("DWF0212: " + what + " must not contain control characters");
+        }
+        return value;
+    }
+
+    /** Checks a step or workflow name: not blank, at most 200 characters. */
+    public static String name(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("DWF0213: " + what + " must not be empty");
+        }
+        if (value.length() > 200) {
+            throw new InvalidInputException("DWF0214: " + what + " is longer than 200 characters");
+        }
+        return value;
+    }
+
+    /** Checks that stored text fits the payload limit, counted in UTF-8 bytes. */
+    public static String payload(String what, String text, int maxBytes) {
+        if (text != null && text.length() * 3L > maxBytes
+                && text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw new InvalidInputException("DWF0215: " + what + " is larger than the limit of " + maxBytes
+                    + " bytes");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,101 @@
+package org.durableworkflow.impl.engine;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.time.Clock;
+
+import javax.naming.InitialContext;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Resumes runs that nobody is executing: at start, the runs this server held before it stopped (say, between a
+ * notify's commit and the resume); then periodically, runs whose lease expired on any server, and waiters whose
+ * timer was lost. Also renews the leases of the runs this server holds.
+ */
+@ApplicationScoped
+public class Recovery {
+
+    private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
+    private static final int BATCH = 500;
+
+    @Inject
+    RunStore store;
+    @Inject
+    Transactions transactions;
+    @Inject
+    WorkflowEngine engine;
+    @Inject
+    WaiterOutcomes outcomes;
+    @Inject
+    WorkflowConfig config;
+    @Inject
+    Clock clock;
+
+    private volatile ScheduledFuture<?> sweeps;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (config.restTokens().isEmpty() && !config.restAuthNone()) {
+            LOG.warning("DWF0700: no " + WorkflowConfig.PREFIX + "rest.token is configured: the REST endpoints"
+                    + " refuse every call until one is");
+        } else if (config.restAuthNone()) {
+            LOG.warning("DWF0701: " + WorkflowConfig.PREFIX + "rest.auth=none: the REST endpoints answer anyone");
+        }
+        try {
+            ManagedScheduledExecutorService scheduler = (ManagedScheduledExecutorService) new InitialContext()
+                    .lookup("java:comp/DefaultManagedScheduledExecutorService");
+            long interval = config.recoveryInterval().toMillis();
+            scheduler.execute(() -> sweep(true));
+            sweeps = scheduler.scheduleWithFixedDelay(() -> sweep(false), interval, interval, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "DWF0702: recovery is not running: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
+        }
+    }
+
+    /**
+     * One pass: renew this server's leases, claim and resume runnable runs nobody holds, time out overdue waiters.
+     *
+     * @param atStart whether this server just started, so that the runs it held before are its to resume now
+     */
+    public void sweep(boolean atStart) {
+        try {
+            long now = clock.millis();
+            String me = config.serverId();
+            transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now)));
+            List<String> runIds = store.claimableRuns(now, me, atStart, BATCH);
+            for (String runId : runIds) {
+                if (!engine.isExecuting(runId)
+                        && transactions.required(() -> store.claim(runId, me, now, engine.leaseFrom(now)))) {
+                    engine.submit(runId);
+                }
+            }
+            long grace = Math.max(config.lease().toMillis(), 60_000);
+            for (Long waiterId : store.overdueWaiters(now - grace, BATCH)) {
+                outcomes.timeOut(waiterId);
+            }
+            if (!runIds.isEmpty()) {
+                LOG.info("DWF0703: recovery looked at " + runIds.size() + " runnable runs nobody was executing");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.durableworkflow.impl.engine;
+
+import org.durableworkflow.api.StepType;
+import org.durableworkflow.api.exception.NonDeterminismException;
+import org.durableworkflow.impl.store.StepEntity;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.List;
+
+/**
+ * One execution of a run's workflow method on one thread: hands out sequence numbers and answers replays from the
+ * journal loaded when the execution began.
+ */
+public final class RunExecution {
+
+    private final String runId;
+    private final String workflowName;
+    private final Map<Integer, StepEntity> journal;
+    private int lastSeq;
+    private int stepDepth;
+    private int currentStepSeq;
+    private boolean suspended;
+
+    public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
+        this.runId = runId;
+        this.workflowName = workflowName;
+        this.journal = journal.stream().collect(Collectors.toMap(StepEntity::seq, Function.identity()));
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String workflowName() {
+        return workflowName;
+    }
+
+    /** The next durable call's sequence number; a run that suspended already makes no further durable call. */
+    public int nextSeq() {
+        if (suspended) {
+            throw new SuspendSignal(runId);
+        }
+        return ++lastSeq;
+    }
+
+    /** The sequence number the next durable call will get. */
+    public int peekSeq() {
+        return lastSeq + 1;
+    }
+
+    /**
+     * The journaled outcome of durable call {@code seq}, or {@code null} when it has none yet.
+     *
+     * @throws NonDeterminismException when the journal holds another kind or name of call at {@code seq}
+     */
+    public StepEntity replay(int seq, StepType type, String name) {
+        StepEntity entry = journal.get(seq);
+        if (entry != null && (entry.type() != type || !entry.name().equals(name))) {
+            throw new NonDeterminismException(runId, seq, describe(entry.type(), entry.name()), describe(type, name));
+        }
+        return entry;
+    }
+
+    private static String describe(StepType type, String name) {
+        return type + " '" + name + "'";
+    }
+
+    /** Marks the run suspended and returns the signal that unwinds the workflow method. */
+    public SuspendSignal suspend() {
+        suspended = true;
+        return new SuspendSignal(runId);
+    }
+
+    public boolean suspended() {
+        return suspended;
+    }
+
+    public boolean inStep() {
+        return stepDepth > 0;
+    }
+
+    /** The sequence number of the outermost step running now; {@code 0} outside steps. */
+    public int currentStepSeq() {
+        return stepDepth > 0 ? currentStepSeq : 0;
+    }
+
+    public void enterStep(int seq) {
+        if (stepDepth++ == 0) {
+            currentStepSeq = seq;
+        }
+    }
+
+    public void exitStep() {
+        stepDepth--;
+    }
+}

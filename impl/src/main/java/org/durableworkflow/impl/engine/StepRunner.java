@@ -1,0 +1,91 @@
+package org.durableworkflow.impl.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.StepType;
+import org.durableworkflow.api.exception.StepFailedException;
+import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.StepEntity;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.time.Clock;
+
+import java.lang.reflect.Type;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs a journaled step: on replay returns the stored result; otherwise runs the work in a new JTA transaction
+ * together with the insert of its journal row.
+ */
+@ApplicationScoped
+public class StepRunner {
+
+    @Inject
+    RunStore store;
+    @Inject
+    Transactions transactions;
+    @Inject
+    JsonCodec json;
+    @Inject
+    Clock clock;
+
+    /**
+     * Runs {@code work} as durable call number {@code execution.nextSeq()} named {@code name}.
+     *
+     * @return the work's result, or the journaled one read as {@code resultType}
+     * @throws Exception what the work threw (its transaction rolled back and the failure journaled), or
+     *                   {@link StepFailedException} when replaying a journaled failure
+     */
+    public Object run(RunExecution execution, String name, Type resultType, Callable<?> work) throws Exception {
+        int seq = execution.nextSeq();
+        StepEntity journaled = execution.replay(seq, StepType.STEP, name);
+        if (journaled != null) {
+            if (journaled.failed()) {
+                throw new StepFailedException(execution.runId(), seq, name, journaled.error());
+            }
+            return json.fromJson(journaled.result(), resultType);
+        }
+        execution.enterStep(seq);
+        try {
+            return transactions.requiresNew(() -> {
+                Object result = callStep(work);
+                store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,
+                        json.toJson(result), null, clock.millis()));
+                return result;
+            });
+        } catch (StepWorkFailed failed) {
+            Exception cause = failed.cause();
+            transactions.requiresNew(() -> {
+                store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.FAILED,
+                        null, cause.getClass().getName() + ": " + cause.getMessage(), clock.millis()));
+                return null;
+            });
+            throw cause;
+        } finally {
+            execution.exitStep();
+        }
+    }
+
+    private static Object callStep(Callable<?> work) {
+        try {
+            return work.call();
+        } catch (Error e) {
+            throw e; // not the step's business outcome: nothing is journaled and the run fails
+        } catch (Exception e) {
+            throw new StepWorkFailed(e);
+        }
+    }
+
+    /** Carries the step's own exception through the transaction, apart from failures of the journal itself. */
+    private static final class StepWorkFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepWorkFailed(Exception cause) {
+            super(cause);
+        }
+
+        Exception cause() {
+            return (Exception) getCause();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.durableworkflow.impl.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.StepType;
+import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.StepEntity;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.store.WaiterEntity;
+import org.durableworkflow.impl.time.Clock;
+import org.durableworkflow.impl.timer.TimerGateway;
+
+/**
+ * Settles a waiter exactly once. Notify and timeout race through one conditional update of the waiter's state: the
+ * winner journals the wait's outcome and makes the run runnable in the same transaction; the loser changes nothing.
+ */
+@ApplicationScoped
+public class WaiterOutcomes {
+
+    @Inject
+    RunStore store;
+    @Inject
+    Transactions transactions;
+    @Inject
+    WorkflowEngine engine;
+    @Inject
+    TimerGateway timers;
+    @Inject
+    Clock clock;
+
+    /**
+     * Delivers {@code eventText} to {@code waiter} inside the caller's transaction.
+     *
+     * @return {@code false} when the waiter was settled already (timed out, notified or cancelled)
+     */
+    public boolean notifyWaiter(WaiterEntity waiter, String eventText) {
+        if (!store.settleWaiter(waiter.id(), WaiterEntity.NOTIFIED)) {
+            return false;
+        }
+        store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
+                StepEntity.NOTIFIED, eventText, null, clock.millis()));
+        timers.cancel(waiter.timerHandle());
+        engine.resumeAfterCommit(waiter.runId());
+        return true;
+    }
+
+    /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
+    public void timeOut(long waiterId) {
+        transactions.required(() -> {
+            WaiterEntity waiter = store.findWaiter(waiterId);
+            if (waiter == null || !store.settleWaiter(waiterId, WaiterEntity.TIMED_OUT)) {
+                return null;
+            }
+            String outcome = waiter.type() == StepType.SLEEP ? StepEntity.COMPLETED : StepEntity.TIMED_OUT;
+            store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
+                    outcome, null, null, clock.millis()));
+            engine.resumeAfterCommit(waiter.runId());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package org.durableworkflow.impl.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.NotifyResponse;
+import org.durableworkflow.api.RunInfo;
+import org.durableworkflow.api.Waiter;
+import org.durableworkflow.api.WorkflowClient;
+import org.durableworkflow.impl.json.JsonCodec;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link WorkflowClient} for application beans. */
+@ApplicationScoped
+public class WorkflowClientImpl implements WorkflowClient {
+
+    @Inject
+    WorkflowEngine engine;
+    @Inject
+    Notifier notifier;
+    @Inject
+    JsonCodec json;
+
+    @Override
+    public String start(String workflowName, Object input) {
+        return engine.start(workflowName, input, null);
+    }
+
+    @Override
+    public String start(String workflowName, Object input, String workflowRunId) {
+        return engine.start(workflowName, input, workflowRunId);
+    }
+
+    @Override
+    public List<NotifyResponse> notify(String eventId, Object eventData) {
+        return notifier.notify(eventId, json.eventText(eventData));
+    }
+
+    @Override
+    public List<Waiter> getWaiters(String eventId) {
+        return notifier.waiters(eventId);
+    }
+
+    @Override
+    public Optional<RunInfo> getRun(String workflowRunId) {
+        return engine.runInfo(workflowRunId);
+    }
+
+    @Override
+    public boolean cancel(String workflowRunId) {
+        return engine.cancel(workflowRunId);
+    }
+}

@@ -1,0 +1,235 @@
+package org.durableworkflow.impl.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.RunInfo;
+import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.api.exception.NonDeterminismException;
+import org.durableworkflow.api.exception.StorageUnavailableException;
+import org.durableworkflow.api.exception.UnknownWorkflowException;
+import org.durableworkflow.impl.cdi.DurableWorkflowExtension;
+import org.durableworkflow.impl.cdi.WorkflowDefinition;
+import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.RunEntity;
+import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.StepEntity;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.store.WaiterEntity;
+import org.durableworkflow.impl.time.Clock;
+import org.durableworkflow.impl.timer.TimerGateway;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts runs and executes them by replay on the managed executor. A run executes on at most one thread of this
+ * server at a time; a resume that arrives while it executes runs right after.
+ */
+@ApplicationScoped
+public class WorkflowEngine {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
+
+    @Inject
+    DurableWorkflowExtension extension;
+    @Inject
+    RunStore store;
+    @Inject
+    Transactions transactions;
+    @Inject
+    JsonCodec json;
+    @Inject
+    Clock clock;
+    @Inject
+    WorkflowConfig config;
+    @Inject
+    BeanManager beanManager;
+    @Inject
+    TimerGateway timers;
+
+    /** Runs executing on this server; {@code TRUE} when a resume arrived meanwhile. */
+    private final ConcurrentHashMap<String, Boolean> executing = new ConcurrentHashMap<>();
+    private volatile ManagedExecutorService executor;
+
+    /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
+    public String start(String workflowName, Object input, String runId) {
+        if (extension.workflow(workflowName) == null) {
+            throw new UnknownWorkflowException(workflowName);
+        }
+        String id = runId == null ? Ids.runId() : Inputs.id("workflowRunId", runId, config.maxIdLength());
+        String inputJson = Inputs.payload("input", json.toJson(input), config.maxPayloadBytes());
+        return transactions.required(() -> {
+            if (store.findRun(id) == null) {
+                long now = clock.millis();
+                store.insertRun(new RunEntity(id, workflowName, inputJson, now, config.serverId(), leaseFrom(now)));
+                transactions.afterCommit(() -> submit(id));
+            }
+            return id;
+        });
+    }
+
+    /** In the current transaction: makes a waiting run runnable under this server's lease, resumed after commit. */
+    void resumeAfterCommit(String runId) {
+        long now = clock.millis();
+        if (store.makeRunnable(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now)) {
+            transactions.afterCommit(() -> submit(runId));
+        }
+    }
+
+    /** Queues the execution of a runnable run; when the queue refuses, the recovery sweep takes it later. */
+    public void submit(String runId) {
+        try {
+            executor().execute(() -> executeWhileRequested(runId));
+        } catch (RejectedExecutionException e) {
+            LOG.warning("DWF0600: run " + runId + " not queued (" + e.getMessage() + "); recovery will resume it");
+        }
+    }
+
+    /** Whether the run is executing on this server now. */
+    public boolean isExecuting(String runId) {
+        return executing.containsKey(runId);
+    }
+
+    private void executeWhileRequested(String runId) {
+        boolean[] entered = {false};
+        executing.compute(runId, (k, again) -> {
+            entered[0] = again == null;
+            return again == null ? Boolean.FALSE : Boolean.TRUE;
+        });
+        if (!entered[0]) {
+            return;
+        }
+        boolean[] again = {false};
+        do {
+            executeOnce(runId);
+            again[0] = false;
+            executing.compute(runId, (k, requested) -> {
+                again[0] = Boolean.TRUE.equals(requested);
+                return again[0] ? Boolean.FALSE : null;
+            });
+        } while (again[0]);
+    }
+
+    private void executeOnce(String runId) {
+        RunEntity run = store.findRun(runId);
+        if (run == null || run.status() != RunStatus.RUNNING || !config.serverId().equals(run.leaseOwner())) {
+            return;
+        }
+        WorkflowDefinition definition = extension.workflow(run.workflowName());
+        if (definition == null) {
+            fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
+            return;
+        }
+        RunExecution execution = new RunExecution(runId, run.workflowName(), store.journal(runId));
+        CurrentRun.set(execution);
+        try {
+            Object output = invoke(definition, run.input());
+            if (execution.suspended()) {
+                fail(runId, swallowed());
+            } else {
+                complete(runId, output);
+            }
+        } catch (SuspendSignal suspended) {
+            // the waiter is committed; the thread goes back to the pool
+        } catch (StorageUnavailableException e) {
+            LOG.warning("DWF0601: run " + runId + " stopped by the database (" + e.getMessage()
+                    + "); it is resumed when its lease expires");
+        } catch (NonDeterminismException e) {
+            LOG.severe(e.getMessage());
+            fail(runId, e.getMessage());
+        } catch (Throwable t) {
+            fail(runId, execution.suspended() ? swallowed() : t.getClass().getName() + ": " + t.getMessage());
+        } finally {
+            CurrentRun.clear();
+        }
+    }
+
+    private static String swallowed() {
+        return "DWF0104: the workflow caught the signal that suspends it (catch Throwable or Error around a wait?);"
+                + " let it propagate";
+    }
+
+    private Object invoke(WorkflowDefinition definition, String inputJson) throws Throwable {
+        CreationalContext<?> context = beanManager.createCreationalContext(definition.bean());
+        try {
+            Object bean = beanManager.getReference(definition.bean(), definition.bean().getBeanClass(), context);
+            Object[] args = definition.inputType() == null ? new Object[0]
+                    : new Object[]{json.fromJson(inputJson, definition.inputType())};
+            return definition.method().invoke(bean, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        } finally {
+            context.release();
+        }
+    }
+
+    private void complete(String runId, Object output) {
+        String outputJson = json.toJson(output);
+        transactions.required(() ->
+                store.moveRun(runId, RunStatus.RUNNING, RunStatus.COMPLETED, outputJson, null, clock.millis()));
+    }
+
+    /** Fails a run that is running or waiting; its waiters are cancelled. */
+    void fail(String runId, String error) {
+        LOG.log(Level.WARNING, "DWF0602: run {0} failed: {1}", new Object[]{runId, error});
+        endRun(runId, RunStatus.FAILED, error);
+    }
+
+    /** Cancels a run that is not final; {@code false} when it was final already or does not exist. */
+    public boolean cancel(String runId) {
+        return endRun(runId, RunStatus.CANCELLED, "cancelled");
+    }
+
+    private boolean endRun(String runId, RunStatus to, String error) {
+        return transactions.required(() -> {
+            RunEntity run = store.findRun(runId);
+            if (run == null || run.status().isFinal()
+                    || !store.moveRun(runId, run.status(), to, null, error, clock.millis())) {
+                return false;
+            }
+            for (WaiterEntity waiter : store.waitingOfRun(runId)) {
+                if (store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED)) {
+                    timers.cancel(waiter.timerHandle());
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The run with its journal. */
+    public Optional<RunInfo> runInfo(String runId) {
+        RunEntity run = store.findRun(runId);
+        if (run == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunInfo(run.runId(), run.workflowName(), run.status(), run.input(), run.output(),
+                run.error(), run.createdAt(), run.updatedAt(),
+                store.journal(runId).stream().map(StepEntity::toInfo).toList()));
+    }
+
+    long leaseFrom(long now) {
+        return now + config.lease().toMillis();
+    }
+
+    private ManagedExecutorService executor() {
+        if (executor == null) {
+            try {
+                executor = (ManagedExecutorService) new InitialContext().lookup(config.executorJndiName());
+            } catch (NamingException e) {
+                throw new IllegalStateException("DWF0505: executor " + config.executorJndiName()
+                        + " is not available", e);
+            }
+        }
+        return executor;
+    }
+}

@@ -1,0 +1,68 @@
+package org.durableworkflow.impl.json;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import org.durableworkflow.api.exception.InvalidInputException;
+
+import java.lang.reflect.Type;
+
+/**
+ * Turns step results, inputs and event data into stored text and back. Step results and inputs are JSON; event data
+ * is stored as it arrived, because the Upstash client sends strings verbatim.
+ */
+public final class JsonCodec {
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    /** JSON of {@code value}, or {@code null} for {@code null}. */
+    public String toJson(Object value) {
+        return value == null ? null : jsonb.toJson(value);
+    }
+
+    /** Reads JSON written by {@link #toJson} as {@code type} (generic types allowed). */
+    public Object fromJson(String json, Type type) {
+        if (json == null || type == void.class || type == Void.class) {
+            return null;
+        }
+        return jsonb.fromJson(json, type);
+    }
+
+    /** Event data as it is stored: a string verbatim, anything else as JSON, {@code null} as no data. */
+    public String eventText(Object eventData) {
+        if (eventData == null) {
+            return null;
+        }
+        return eventData instanceof String s ? s : jsonb.toJson(eventData);
+    }
+
+    /**
+     * Reads stored event text as {@code type}: JSON when it is JSON; the raw text when the type is {@link String} or
+     * {@link Object} and it is not JSON of that type.
+     *
+     * @throws InvalidInputException when the text cannot be read as {@code type}
+     */
+    public <T> T readEvent(String text, Class<T> type) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return jsonb.fromJson(text, type);
+        } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
+            if (type == String.class || type == Object.class) {
+                return type.cast(text);
+            }
+            throw new InvalidInputException("DWF0300: the event data is not a valid " + type.getSimpleName()
+                    + ": " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) : m;
+    }
+}

@@ -1,0 +1,23 @@
+package org.durableworkflow.impl.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Every error answer: {@code {"error": "..."}}, as the Upstash client reads it.
+ *
+ * @param error what went wrong, never a token or a stack trace
+ */
+public record ApiError(String error) {
+
+    /** An answer with {@code status} and this body. */
+    public static Response response(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message)).build();
+    }
+
+    /** An exception that answers {@code status} with this body. */
+    public static WebApplicationException exception(int status, String message) {
+        return new WebApplicationException(message, response(status, message));
+    }
+}

@@ -1,0 +1,27 @@
+package org.durableworkflow.impl.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Anything else: malformed JSON is the caller's 400; a real fault is logged and answered 500 without details. */
+@ApplicationScoped
+public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonbException || t instanceof jakarta.json.JsonException) {
+                return ApiError.response(400, "DWF0803: the body is not valid JSON for this call");
+            }
+        }
+        LOG.log(Level.SEVERE, "DWF0804: unexpected failure of a REST call", e);
+        return ApiError.response(500, "DWF0804: internal error; see the server log");
+    }
+}

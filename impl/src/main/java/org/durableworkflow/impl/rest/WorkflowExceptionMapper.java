@@ -1,0 +1,29 @@
+package org.durableworkflow.impl.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.durableworkflow.api.exception.InvalidInputException;
+import org.durableworkflow.api.exception.StorageUnavailableException;
+import org.durableworkflow.api.exception.UnknownWorkflowException;
+import org.durableworkflow.api.exception.WorkflowException;
+
+/** The library's exceptions as answers: bad input 400, unknown workflow 404, database unreachable 503. */
+@ApplicationScoped
+public class WorkflowExceptionMapper implements ExceptionMapper<WorkflowException> {
+
+    @Override
+    public Response toResponse(WorkflowException e) {
+        int status;
+        if (e instanceof InvalidInputException) {
+            status = e.getMessage().startsWith("DWF0215") ? 413 : 400;
+        } else if (e instanceof UnknownWorkflowException) {
+            status = 404;
+        } else if (e instanceof StorageUnavailableException) {
+            status = 503;
+        } else {
+            status = 409;
+        }
+        return ApiError.response(status, e.getMessage());
+    }
+}

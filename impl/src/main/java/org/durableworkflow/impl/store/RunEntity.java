@@ -1,0 +1,104 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import org.durableworkflow.api.RunStatus;
+
+/** A workflow run: its input, status, output and lease. Times are epoch millis (JPA 3.1 has no Instant). */
+@Entity
+@Table(name = "DWF_RUN", indexes = {
+        @Index(name = "DWF_RUN_STATUS_LEASE", columnList = "STATUS, LEASE_EXPIRY"),
+        @Index(name = "DWF_RUN_OWNER", columnList = "LEASE_OWNER")
+})
+public class RunEntity {
+
+    @Id
+    @Column(name = "RUN_ID", length = 512)
+    private String runId;
+
+    @Column(name = "WORKFLOW_NAME", length = 200, nullable = false)
+    private String workflowName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", length = 16, nullable = false)
+    private RunStatus status;
+
+    @Lob
+    @Column(name = "INPUT_JSON")
+    private String input;
+
+    @Lob
+    @Column(name = "OUTPUT_JSON")
+    private String output;
+
+    @Column(name = "ERROR_TEXT", length = 2000)
+    private String error;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private long updatedAt;
+
+    @Column(name = "LEASE_OWNER", length = 200)
+    private String leaseOwner;
+
+    @Column(name = "LEASE_EXPIRY", nullable = false)
+    private long leaseExpiry;
+
+    protected RunEntity() {
+    }
+
+    public RunEntity(String runId, String workflowName, String input, long now, String leaseOwner, long leaseExpiry) {
+        this.runId = runId;
+        this.workflowName = workflowName;
+        this.status = RunStatus.RUNNING;
+        this.input = input;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.leaseOwner = leaseOwner;
+        this.leaseExpiry = leaseExpiry;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String workflowName() {
+        return workflowName;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    public String input() {
+        return input;
+    }
+
+    public String output() {
+        return output;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long updatedAt() {
+        return updatedAt;
+    }
+
+    public String leaseOwner() {
+        return leaseOwner;
+    }
+}

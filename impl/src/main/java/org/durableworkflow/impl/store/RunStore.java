@@ -1,0 +1,145 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.annotation.PostConstruct;
+import org.durableworkflow.api.RunStatus;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.List;
+
+/** Every query of the library on runs, journal and waiters. Callers own the transactions. */
+@ApplicationScoped
+public class RunStore {
+
+    /**
+     * Declared on the {@code WaitTimeouts} EJB, which the container scans for resource references even in a library
+     * JAR; a web module shares one {@code java:comp} namespace, so every bean of the library can look it up.
+     */
+    public static final String PERSISTENCE_CONTEXT = "durable-workflow/entity-manager";
+    public static final String ENTITY_MANAGER = "java:comp/env/" + PERSISTENCE_CONTEXT;
+
+    private EntityManager em;
+
+    @PostConstruct
+    void lookUpEntityManager() {
+        try {
+            em = (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
+        } catch (NamingException e) {
+            throw new IllegalStateException("DWF0506: the library's persistence context " + ENTITY_MANAGER
+                    + " is not available; is the persistence feature enabled?", e);
+        }
+    }
+
+    public RunEntity findRun(String runId) {
+        return em.find(RunEntity.class, runId);
+    }
+
+    public void insertRun(RunEntity run) {
+        em.persist(run);
+    }
+
+    public List<StepEntity> journal(String runId) {
+        return em.createQuery("SELECT s FROM StepEntity s WHERE s.runId = :run ORDER BY s.seq", StepEntity.class)
+                .setParameter("run", runId).getResultList();
+    }
+
+    public void insertStep(StepEntity step) {
+        em.persist(step);
+    }
+
+    /** Moves a run from {@code from} to RUNNING under this server's lease; false when it was not in {@code from}. */
+    public boolean makeRunnable(String runId, RunStatus from, String owner, long leaseExpiry, long now) {
+        return em.createQuery("UPDATE RunEntity r SET r.status = :running, r.leaseOwner = :owner,"
+                        + " r.leaseExpiry = :expiry, r.updatedAt = :now WHERE r.runId = :run AND r.status = :from")
+                .setParameter("running", RunStatus.RUNNING).setParameter("owner", owner)
+                .setParameter("expiry", leaseExpiry).setParameter("now", now)
+                .setParameter("run", runId).setParameter("from", from).executeUpdate() == 1;
+    }
+
+    /** Moves a run from {@code from} to {@code to}, releasing its lease; false when it was not in {@code from}. */
+    public boolean moveRun(String runId, RunStatus from, RunStatus to, String output, String error, long now) {
+        return em.createQuery("UPDATE RunEntity r SET r.status = :to, r.output = :output, r.error = :error,"
+                        + " r.leaseOwner = NULL, r.leaseExpiry = 0, r.updatedAt = :now"
+                        + " WHERE r.runId = :run AND r.status = :from")
+                .setParameter("to", to).setParameter("output", output).setParameter("error", truncate(error))
+                .setParameter("now", now).setParameter("run", runId).setParameter("from", from)
+                .executeUpdate() == 1;
+    }
+
+    /** Runnable runs this server may claim: leases expired, or held by this server's previous life. */
+    public List<String> claimableRuns(long now, String owner, boolean includeOwn, int max) {
+        String ownClause = includeOwn ? " OR r.leaseOwner = :owner" : " AND r.leaseOwner <> :owner";
+        return em.createQuery("SELECT r.runId FROM RunEntity r WHERE r.status = :running"
+                        + " AND (r.leaseExpiry < :now" + ownClause + ") ORDER BY r.leaseExpiry", String.class)
+                .setParameter("running", RunStatus.RUNNING).setParameter("now", now).setParameter("owner", owner)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Takes the lease of a runnable run whose lease expired or is this server's; false when another took it. */
+    public boolean claim(String runId, String owner, long now, long leaseExpiry) {
+        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseExpiry = :expiry"
+                        + " WHERE r.runId = :run AND r.status = :running"
+                        + " AND (r.leaseExpiry < :now OR r.leaseOwner = :owner)")
+                .setParameter("owner", owner).setParameter("expiry", leaseExpiry).setParameter("run", runId)
+                .setParameter("running", RunStatus.RUNNING).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    /** Extends every lease this server holds on runnable runs. */
+    public int renewLeases(String owner, long leaseExpiry) {
+        return em.createQuery("UPDATE RunEntity r SET r.leaseExpiry = :expiry"
+                        + " WHERE r.leaseOwner = :owner AND r.status = :running")
+                .setParameter("expiry", leaseExpiry).setParameter("owner", owner)
+                .setParameter("running", RunStatus.RUNNING).executeUpdate();
+    }
+
+    public WaiterEntity insertWaiter(WaiterEntity waiter) {
+        em.persist(waiter);
+        em.flush();
+        return waiter;
+    }
+
+    public WaiterEntity findWaiter(long id) {
+        return em.find(WaiterEntity.class, id);
+    }
+
+    public WaiterEntity waiterOf(String runId, int seq) {
+        List<WaiterEntity> found = em.createQuery(
+                        "SELECT w FROM WaiterEntity w WHERE w.runId = :run AND w.seq = :seq", WaiterEntity.class)
+                .setParameter("run", runId).setParameter("seq", seq).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The waiters of {@code eventId} still waiting, in registration order. */
+    public List<WaiterEntity> waitingFor(String eventId) {
+        return em.createQuery("SELECT w FROM WaiterEntity w WHERE w.eventId = :event AND w.state = :waiting"
+                        + " ORDER BY w.id", WaiterEntity.class)
+                .setParameter("event", eventId).setParameter("waiting", WaiterEntity.WAITING).getResultList();
+    }
+
+    public List<WaiterEntity> waitingOfRun(String runId) {
+        return em.createQuery("SELECT w FROM WaiterEntity w WHERE w.runId = :run AND w.state = :waiting",
+                        WaiterEntity.class)
+                .setParameter("run", runId).setParameter("waiting", WaiterEntity.WAITING).getResultList();
+    }
+
+    /** Waiters whose deadline passed before {@code before} and that are still waiting: their timers were lost. */
+    public List<Long> overdueWaiters(long before, int max) {
+        return em.createQuery("SELECT w.id FROM WaiterEntity w WHERE w.state = :waiting AND w.deadline < :before"
+                        + " ORDER BY w.deadline", Long.class)
+                .setParameter("waiting", WaiterEntity.WAITING).setParameter("before", before)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Moves a waiter out of WAITING; false when another outcome won already. */
+    public boolean settleWaiter(long waiterId, String to) {
+        return em.createQuery("UPDATE WaiterEntity w SET w.state = :to WHERE w.id = :id AND w.state = :waiting")
+                .setParameter("to", to).setParameter("id", waiterId).setParameter("waiting", WaiterEntity.WAITING)
+                .executeUpdate() == 1;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+}

@@ -1,0 +1,100 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import org.durableworkflow.api.StepInfo;
+import org.durableworkflow.api.StepType;
+
+/** One journaled durable call, keyed by (run, sequence): replay reads it instead of acting again. */
+@Entity
+@IdClass(StepKey.class)
+@Table(name = "DWF_STEP")
+public class StepEntity {
+
+    public static final String COMPLETED = "COMPLETED";
+    public static final String FAILED = "FAILED";
+    public static final String NOTIFIED = "NOTIFIED";
+    public static final String TIMED_OUT = "TIMED_OUT";
+
+    @Id
+    @Column(name = "RUN_ID", length = 512)
+    private String runId;
+
+    @Id
+    @Column(name = "SEQ")
+    private int seq;
+
+    @Column(name = "STEP_NAME", length = 200, nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STEP_TYPE", length = 16, nullable = false)
+    private StepType type;
+
+    @Column(name = "OUTCOME", length = 16, nullable = false)
+    private String outcome;
+
+    @Lob
+    @Column(name = "RESULT_TEXT")
+    private String result;
+
+    @Column(name = "ERROR_TEXT", length = 2000)
+    private String error;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    protected StepEntity() {
+    }
+
+    public StepEntity(String runId, int seq, String name, StepType type, String outcome, String result,
+                      String error, long createdAt) {
+        this.runId = runId;
+        this.seq = seq;
+        this.name = name;
+        this.type = type;
+        this.outcome = outcome;
+        this.result = result;
+        this.error = error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+        this.createdAt = createdAt;
+    }
+
+    public int seq() {
+        return seq;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StepType type() {
+        return type;
+    }
+
+    public String result() {
+        return result;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public boolean failed() {
+        return FAILED.equals(outcome);
+    }
+
+    public boolean timedOut() {
+        return TIMED_OUT.equals(outcome);
+    }
+
+    /** The public view of this entry. */
+    public StepInfo toInfo() {
+        return new StepInfo(seq, name, type, outcome, result, timedOut(), error, createdAt);
+    }
+}

@@ -1,0 +1,127 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import org.durableworkflow.api.exception.StorageUnavailableException;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * JTA transaction boundaries without an EJB: the library's work joins the caller's transaction when there is one
+ * and begins its own otherwise. Actions that must follow a commit (resuming a run) are registered here.
+ */
+@ApplicationScoped
+public class Transactions {
+
+    private volatile UserTransaction userTransaction;
+    private volatile TransactionSynchronizationRegistry registry;
+
+    /** Whether the current thread has an active JTA transaction. */
+    public boolean active() {
+        return registry().getTransactionStatus() == Status.STATUS_ACTIVE;
+    }
+
+    /** Runs {@code work} in the current transaction, or in a new one when there is none. */
+    public <T> T required(Supplier<T> work) {
+        if (active()) {
+            return work.get();
+        }
+        try {
+            return requiresNew(work::get);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a new transaction that commits when it returns and rolls back when it throws; the
+     * exception it threw propagates unchanged.
+     *
+     * @throws StorageUnavailableException when the transaction cannot begin or commit
+     */
+    public <T> T requiresNew(Callable<T> work) throws Exception {
+        UserTransaction tx = userTransaction();
+        try {
+            tx.begin();
+        } catch (Exception e) {
+            throw new StorageUnavailableException("DWF0500: could not begin a transaction: " + e.getMessage(), e);
+        }
+        T result;
+        try {
+            result = work.call();
+        } catch (PersistenceException e) {
+            rollbackQuietly(tx);
+            throw new StorageUnavailableException("DWF0501: the database refused the work: " + e.getMessage(), e);
+        } catch (Exception | Error e) {
+            rollbackQuietly(tx);
+            throw e;
+        }
+        try {
+            tx.commit();
+        } catch (Exception e) {
+            throw new StorageUnavailableException("DWF0502: the transaction could not commit: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /** Runs {@code action} after the current transaction commits (never after a rollback); now when none is active. */
+    public void afterCommit(Runnable action) {
+        if (!active()) {
+            action.run();
+            return;
+        }
+        registry().registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to flush
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    private static void rollbackQuietly(UserTransaction tx) {
+        try {
+            tx.rollback();
+        } catch (Exception ignored) {
+            // the original failure is what matters
+        }
+    }
+
+    private UserTransaction userTransaction() {
+        if (userTransaction == null) {
+            userTransaction = lookup("java:comp/UserTransaction");
+        }
+        return userTransaction;
+    }
+
+    private TransactionSynchronizationRegistry registry() {
+        if (registry == null) {
+            registry = lookup("java:comp/TransactionSynchronizationRegistry");
+        }
+        return registry;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T lookup(String name) {
+        try {
+            return (T) new InitialContext().lookup(name);
+        } catch (NamingException e) {
+            throw new IllegalStateException("DWF0503: " + name + " is not available: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import org.durableworkflow.api.StepType;
+
+/**
+ * A run suspended in a wait or a sleep. Its state moves once, from {@code WAITING} to {@code NOTIFIED},
+ * {@code TIMED_OUT} or {@code CANCELLED}, by a conditional update: whoever moves it wins, the others change nothing.
+ * The id gives the registration order.
+ */
+@Entity
+@Table(name = "DWF_WAITER",
+        uniqueConstraints = @UniqueConstraint(name = "DWF_WAITER_RUN_SEQ", columnNames = {"RUN_ID", "SEQ"}),
+        indexes = {
+                @Index(name = "DWF_WAITER_EVENT", columnList = "EVENT_ID, STATE"),
+                @Index(name = "DWF_WAITER_DEADLINE", columnList = "STATE, DEADLINE")
+        })
+public class WaiterEntity {
+
+    public static final String WAITING = "WAITING";
+    public static final String NOTIFIED = "NOTIFIED";
+    public static final String TIMED_OUT = "TIMED_OUT";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "ID")
+    private Long id;
+
+    @Column(name = "RUN_ID", length = 512, nullable = false)
+    private String runId;
+
+    @Column(name = "SEQ", nullable = false)
+    private int seq;
+
+    @Column(name = "STEP_NAME", length = 200, nullable = false)
+    private String stepName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STEP_TYPE", length = 16, nullable = false)
+    private StepType type;
+
+    /** {@code null} for a sleep, which nobody can notify. */
+    @Column(name = "EVENT_ID", length = 512)
+    private String eventId;
+
+    /** The class the workflow reads the event data as, so that a notify can refuse data it could not read. */
+    @Column(name = "EVENT_TYPE", length = 500)
+    private String eventType;
+
+    @Column(name = "STATE", length = 16, nullable = false)
+    private String state;
+
+    @Column(name = "DEADLINE", nullable = false)
+    private long deadline;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    /** The serialized EJB timer handle, to cancel the timeout when a notify wins. */
+    @Lob
+    @Column(name = "TIMER_HANDLE")
+    private byte[] timerHandle;
+
+    protected WaiterEntity() {
+    }
+
+    public WaiterEntity(String runId, int seq, String stepName, StepType type, String eventId, String eventType,
+                        long deadline, long createdAt) {
+        this.runId = runId;
+        this.seq = seq;
+        this.stepName = stepName;
+        this.type = type;
+        this.eventId = eventId;
+        this.eventType = eventType;
+        this.state = WAITING;
+        this.deadline = deadline;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public int seq() {
+        return seq;
+    }
+
+    public String stepName() {
+        return stepName;
+    }
+
+    public StepType type() {
+        return type;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public long deadline() {
+        return deadline;
+    }
+
+    public byte[] timerHandle() {
+        return timerHandle;
+    }
+
+    public void timerHandle(byte[] handle) {
+        this.timerHandle = handle;
+    }
+}

@@ -1,0 +1,61 @@
+package org.durableworkflow.impl.time;
+
+import org.durableworkflow.api.exception.InvalidInputException;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the anchor's duration strings: {@code "30s"}, {@code "10m"}, {@code "2h"}, {@code "7d"}, plain seconds. */
+public final class Durations {
+
+    private static final Pattern SHORT_FORM = Pattern.compile("(\\d{1,12})([smhd]?)");
+
+    private Durations() {
+    }
+
+    /**
+     * Parses {@code text}; also accepts ISO-8601 ({@code PT10M}).
+     *
+     * @throws InvalidInputException when the text is none of these forms or not positive
+     */
+    public static Duration parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw invalid(text);
+        }
+        String trimmed = text.trim();
+        Matcher m = SHORT_FORM.matcher(trimmed);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+            return requirePositive(d, text);
+        }
+        if (trimmed.startsWith("P") || trimmed.startsWith("p")) {
+            try {
+                return requirePositive(Duration.parse(trimmed), text);
+            } catch (DateTimeParseException e) {
+                throw invalid(text);
+            }
+        }
+        throw invalid(text);
+    }
+
+    /** Checks that {@code d} is positive. */
+    public static Duration requirePositive(Duration d, Object shownAs) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new InvalidInputException("DWF0201: a timeout must be positive, got '" + shownAs + "'");
+        }
+        return d;
+    }
+
+    private static InvalidInputException invalid(String text) {
+        return new InvalidInputException("DWF0200: '" + text + "' is not a duration; use 30s, 10m, 2h, 7d,"
+                + " a number of seconds or ISO-8601 such as PT10M");
+    }
+}

@@ -1,0 +1,53 @@
+package org.durableworkflow.sample;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.durableworkflow.api.WorkflowClient;
+
+import java.util.List;
+import java.util.Map;
+
+/** The sample's own endpoints: start an order workflow, read an order's outbox. */
+@ApplicationScoped
+@Path("orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    @Inject
+    WorkflowClient workflows;
+
+    @PersistenceContext(unitName = "sample")
+    EntityManager em;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(OrderRequest order) {
+        if (order == null || blank(order.orderId()) || blank(order.userEmail()) || order.orderId().length() > 200) {
+            return Response.status(400)
+                    .entity(Map.of("error", "orderId (at most 200 characters) and userEmail are required")).build();
+        }
+        String runId = workflows.start(OrderWorkflow.NAME, order);
+        return Response.accepted(Map.of("workflowRunId", runId)).build();
+    }
+
+    @GET
+    @Path("{orderId}/outbox")
+    public List<OutboxMessage> outbox(@PathParam("orderId") String orderId) {
+        return em.createQuery("SELECT m FROM OutboxMessage m WHERE m.orderId = :order ORDER BY m.id",
+                OutboxMessage.class).setParameter("order", orderId).getResultList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -89,7 +89,13 @@ public class WorkflowEngine {
     /** Queues the execution of a runnable run; when the queue refuses, the recovery sweep takes it later. */
     public void submit(String runId) {
         try {
-            executor().execute(() -> executeWhileRequested(runId));
+            executor().execute(() -> {
+                try {
+                    executeWhileRequested(runId);
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.SEVERE, "DWF0603: run " + runId + " could not be executed; recovery will retry", e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             LOG.warning("DWF0600: run " + runId + " not queued (" + e.getMessage() + "); recovery will resume it");
         }

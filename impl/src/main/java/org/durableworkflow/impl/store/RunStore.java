@@ -2,6 +2,7 @@ package org.durableworkflow.impl.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.annotation.PostConstruct;
 import org.durableworkflow.api.RunStatus;
 
@@ -33,7 +34,17 @@ public class RunStore {
     }
 
     public RunEntity findRun(String runId) {
-        return em.find(RunEntity.class, runId);
+        List<RunEntity> found = fresh(em.createQuery("SELECT r FROM RunEntity r WHERE r.runId = :run",
+                RunEntity.class)).setParameter("run", runId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Outside a transaction, Liberty may keep one persistence context for a whole request or task; reads must see
+     * what other threads committed since, so every query re-reads its rows.
+     */
+    private static <T> TypedQuery<T> fresh(TypedQuery<T> query) {
+        return query.setHint("eclipselink.refresh", "true");
     }
 
     public void insertRun(RunEntity run) {
@@ -41,7 +52,7 @@ public class RunStore {
     }
 
     public List<StepEntity> journal(String runId) {
-        return em.createQuery("SELECT s FROM StepEntity s WHERE s.runId = :run ORDER BY s.seq", StepEntity.class)
+        return fresh(em.createQuery("SELECT s FROM StepEntity s WHERE s.runId = :run ORDER BY s.seq", StepEntity.class))
                 .setParameter("run", runId).getResultList();
     }
 
@@ -71,8 +82,8 @@ public class RunStore {
     /** Runnable runs this server may claim: leases expired, or held by this server's previous life. */
     public List<String> claimableRuns(long now, String owner, boolean includeOwn, int max) {
         String ownClause = includeOwn ? " OR r.leaseOwner = :owner" : " AND r.leaseOwner <> :owner";
-        return em.createQuery("SELECT r.runId FROM RunEntity r WHERE r.status = :running"
-                        + " AND (r.leaseExpiry < :now" + ownClause + ") ORDER BY r.leaseExpiry", String.class)
+        return fresh(em.createQuery("SELECT r.runId FROM RunEntity r WHERE r.status = :running"
+                        + " AND (r.leaseExpiry < :now" + ownClause + ") ORDER BY r.leaseExpiry", String.class))
                 .setParameter("running", RunStatus.RUNNING).setParameter("now", now).setParameter("owner", owner)
                 .setMaxResults(max).getResultList();
     }
@@ -101,20 +112,21 @@ public class RunStore {
     }
 
     public WaiterEntity findWaiter(long id) {
-        return em.find(WaiterEntity.class, id);
+        List<WaiterEntity> found = fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.id = :id",
+                WaiterEntity.class)).setParameter("id", id).getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     public WaiterEntity waiterOf(String runId, int seq) {
-        List<WaiterEntity> found = em.createQuery(
-                        "SELECT w FROM WaiterEntity w WHERE w.runId = :run AND w.seq = :seq", WaiterEntity.class)
+        List<WaiterEntity> found = fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.runId = :run AND w.seq = :seq", WaiterEntity.class))
                 .setParameter("run", runId).setParameter("seq", seq).getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** The waiters of {@code eventId} still waiting, in registration order. */
     public List<WaiterEntity> waitingFor(String eventId) {
-        return em.createQuery("SELECT w FROM WaiterEntity w WHERE w.eventId = :event AND w.state = :waiting"
-                        + " ORDER BY w.id", WaiterEntity.class)
+        return fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.eventId = :event AND w.state = :waiting"
+                        + " ORDER BY w.id", WaiterEntity.class))
                 .setParameter("event", eventId).setParameter("waiting", WaiterEntity.WAITING).getResultList();
     }
 
@@ -126,8 +138,8 @@ public class RunStore {
 
     /** Waiters whose deadline passed before {@code before} and that are still waiting: their timers were lost. */
     public List<Long> overdueWaiters(long before, int max) {
-        return em.createQuery("SELECT w.id FROM WaiterEntity w WHERE w.state = :waiting AND w.deadline < :before"
-                        + " ORDER BY w.deadline", Long.class)
+        return fresh(em.createQuery("SELECT w.id FROM WaiterEntity w WHERE w.state = :waiting AND w.deadline < :before"
+                        + " ORDER BY w.deadline", Long.class))
                 .setParameter("waiting", WaiterEntity.WAITING).setParameter("before", before)
                 .setMaxResults(max).getResultList();
     }

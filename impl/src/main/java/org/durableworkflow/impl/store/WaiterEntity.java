@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import org.durableworkflow.api.StepType;
 
 /**
@@ -20,8 +19,8 @@ import org.durableworkflow.api.StepType;
  */
 @Entity
 @Table(name = "DWF_WAITER",
-        uniqueConstraints = @UniqueConstraint(name = "DWF_WAITER_RUN_SEQ", columnNames = {"RUN_ID", "SEQ"}),
         indexes = {
+                @Index(name = "DWF_WAITER_RUN", columnList = "RUN_ID, STATE"),
                 @Index(name = "DWF_WAITER_EVENT", columnList = "EVENT_ID, STATE"),
                 @Index(name = "DWF_WAITER_DEADLINE", columnList = "STATE, DEADLINE")
         })

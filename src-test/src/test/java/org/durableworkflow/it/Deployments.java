@@ -1,0 +1,37 @@
+package org.durableworkflow.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.util.Objects;
+
+/** Builds test archives the way users build theirs: their classes plus the library's two JARs in WEB-INF/lib. */
+public final class Deployments {
+
+    public static final String TOKEN = "it-token";
+
+    private Deployments() {
+    }
+
+    public static WebArchive withLibrary(String name, Class<?>... classes) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage("org.durableworkflow.it.app")
+                .addClasses(classes)
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                        + " version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+                .addAsResource(new StringAsset("durable-workflow.rest.token=" + TOKEN + "\n"),
+                        "META-INF/microprofile-config.properties");
+        addJars(war, "library.jars");
+        addJars(war, "test.jars");
+        return war;
+    }
+
+    private static void addJars(WebArchive war, String directoryProperty) {
+        File jars = new File(Objects.requireNonNull(System.getProperty(directoryProperty), directoryProperty));
+        for (File jar : Objects.requireNonNull(jars.listFiles((dir, n) -> n.endsWith(".jar")))) {
+            war.addAsLibrary(jar);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.durableworkflow.it;
+
+import jakarta.inject.Inject;
+import org.durableworkflow.api.NotifyResponse;
+import org.durableworkflow.api.RunInfo;
+import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.api.StepInfo;
+import org.durableworkflow.api.StepType;
+import org.durableworkflow.api.Waiter;
+import org.durableworkflow.api.WorkflowClient;
+import org.durableworkflow.api.exception.InvalidInputException;
+import org.durableworkflow.it.app.StepCalls;
+import org.durableworkflow.it.app.TestWorkflows;
+import org.durableworkflow.it.app.WaitInput;
+import org.durableworkflow.impl.timer.TimerGateway;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A run's whole life inside Open Liberty on Derby: step, wait, notify or timeout, replay, completion. */
+@ExtendWith(ArquillianExtension.class)
+class WorkflowLifecycleIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.withLibrary("workflow-it", WorkflowLifecycleIT.class, Deployments.class, Runs.class);
+    }
+
+    @Inject
+    WorkflowClient client;
+    @Inject
+    TimerGateway timers;
+
+    private final List<String> started = new ArrayList<>();
+
+    /** No test leaves a waiting run, and so a pending timer, behind for later tests. */
+    @AfterEach
+    void cancelLeftovers() {
+        started.forEach(client::cancel);
+    }
+
+    private String start(String workflow, WaitInput input) {
+        String runId = client.start(workflow, input);
+        started.add(runId);
+        return runId;
+    }
+
+    private Runs runs() {
+        return new Runs(client);
+    }
+
+    @Test
+    void stepRunsOnceWaitHoldsNoThreadNotifyResumesAndReplayKeepsGenericTypes() {
+        String eventId = "order-" + UUID.randomUUID();
+        String runId = start("wait-then-finish", WaitInput.waitFor(eventId, "5m"));
+        runs().awaitStatus(runId, RunStatus.WAITING);
+
+        assertEquals(1, StepCalls.count(runId, "prepare"));
+        List<Waiter> waiters = client.getWaiters(eventId);
+        assertEquals(1, waiters.size());
+        assertEquals(runId, waiters.get(0).workflowRunId());
+        assertFalse(threadRunsWorkflowCode(), "a waiting run must not hold a thread");
+        int timersBefore = timers.pendingTimers();
+
+        List<NotifyResponse> responses = client.notify(eventId, "{\"value\":\"shipped\"}");
+
+        assertEquals(1, responses.size());
+        assertEquals(runId, responses.get(0).workflowRunId());
+        assertEquals("", responses.get(0).error());
+        RunInfo run = runs().awaitStatus(runId, RunStatus.COMPLETED);
+        assertEquals("\"Item:shipped\"", run.output(), "the replayed List<Item> must hold Items");
+        assertEquals(1, StepCalls.count(runId, "prepare"), "replay must not run a journaled step again");
+        assertEquals(1, StepCalls.count(runId, "finish"));
+        assertEquals(List.of("prepare", "wait", "finish"), run.steps().stream().map(StepInfo::name).toList());
+        assertEquals(List.of(StepType.STEP, StepType.WAIT, StepType.STEP),
+                run.steps().stream().map(StepInfo::type).toList());
+        assertEquals("NOTIFIED", run.steps().get(1).outcome());
+        assertEquals(timersBefore - 1, timers.pendingTimers(), "the notify must cancel the wait's timer");
+        assertTrue(client.getWaiters(eventId).isEmpty());
+    }
+
+    @Test
+    void timeoutGivesNullDataAndTheRunGoesOn() {
+        String runId = start("wait-then-finish", WaitInput.waitFor("never-" + UUID.randomUUID(), "2s"));
+
+        RunInfo run = runs().awaitStatus(runId, RunStatus.COMPLETED);
+
+        assertEquals("\"Item:TIMEOUT\"", run.output());
+        StepInfo wait = run.steps().get(1);
+        assertTrue(wait.timedOut());
+        assertEquals("TIMED_OUT", wait.outcome());
+        assertEquals(null, wait.result());
+    }
+
+    @Test
+    void oneNotifyResumesEveryWaiterInRegistrationOrderAndASecondFindsNone() {
+        String eventId = "shared-" + UUID.randomUUID();
+        List<String> runIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String runId = start("wait-for-text", WaitInput.waitFor(eventId, null));
+            runs().awaitStatus(runId, RunStatus.WAITING);
+            runIds.add(runId);
+        }
+
+        List<NotifyResponse> first = client.notify(eventId, "go");
+
+        assertEquals(runIds, first.stream().map(NotifyResponse::workflowRunId).toList());
+        assertEquals(List.of(), client.notify(eventId, "again"));
+        for (String runId : runIds) {
+            assertEquals("\"go\"", runs().awaitStatus(runId, RunStatus.COMPLETED).output());
+        }
+        assertEquals(List.of(), client.notify("nobody-waits-" + UUID.randomUUID(), "x"));
+    }
+
+    @Test
+    void renamedStepFailsTheRunNamingRunSequenceExpectedAndFound() {
+        String eventId = "nd-" + UUID.randomUUID();
+        TestWorkflows.firstStepName = "original";
+        String runId = start("nondeterministic", WaitInput.waitFor(eventId, null));
+        runs().awaitStatus(runId, RunStatus.WAITING);
+
+        TestWorkflows.firstStepName = "renamed";
+        try {
+            client.notify(eventId, "go");
+            RunInfo run = runs().awaitStatus(runId, RunStatus.FAILED);
+            assertTrue(run.error().contains("DWF0101"), run.error());
+            assertTrue(run.error().contains(runId), run.error());
+            assertTrue(run.error().contains("step 1"), run.error());
+            assertTrue(run.error().contains("STEP 'original'"), run.error());
+            assertTrue(run.error().contains("STEP 'renamed'"), run.error());
+            assertEquals(2, run.steps().size(), "nothing may be journaled after the mismatch");
+        } finally {
+            TestWorkflows.firstStepName = "original";
+        }
+    }
+
+    @Test
+    void notifyFromAWorkflowIsAStepThatReplayDoesNotRepeat() {
+        String target = "target-" + UUID.randomUUID();
+        String own = "own-" + UUID.randomUUID();
+        String waiter = start("wait-twice", WaitInput.waitFor(target, null));
+        runs().awaitStatus(waiter, RunStatus.WAITING);
+
+        String notifier = start("notify-then-wait", new WaitInput(own, null, target));
+        runs().awaitStatus(notifier, RunStatus.WAITING);
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> runs().journal(waiter).size() == 1); // its first wait got "hello"
+        runs().awaitStatus(waiter, RunStatus.WAITING); // now in its second wait
+
+        client.notify(own, "wake up"); // replays the notifier, including its journaled notify
+        RunInfo notified = runs().awaitStatus(notifier, RunStatus.COMPLETED);
+
+        assertEquals("1", notified.output(), "the replayed notify returns its journaled responses");
+        assertEquals(StepType.NOTIFY, notified.steps().get(0).type());
+        assertEquals(RunStatus.WAITING, runs().status(waiter), "replay must not notify the target again");
+        assertEquals(1, client.getWaiters(target).size());
+    }
+
+    @Test
+    void badTimeoutTextFailsFastAndStoresNoWaiter() {
+        String eventId = "bad-" + UUID.randomUUID();
+        String runId = start("bad-timeout", WaitInput.waitFor(eventId, "10 minutes"));
+
+        RunInfo run = runs().awaitStatus(runId, RunStatus.FAILED);
+
+        assertTrue(run.error().contains("DWF0200"), run.error());
+        assertTrue(run.error().contains("'10 minutes'"), run.error());
+        assertTrue(client.getWaiters(eventId).isEmpty());
+        assertTrue(run.steps().isEmpty());
+    }
+
+    @Test
+    void defaultTimeoutIsSevenDays() {
+        String eventId = "default-" + UUID.randomUUID();
+        long before = System.currentTimeMillis() / 1000;
+        String runId = start("wait-then-finish", WaitInput.waitFor(eventId, null));
+        runs().awaitStatus(runId, RunStatus.WAITING);
+
+        long deadline = client.getWaiters(eventId).get(0).deadline();
+
+        long sevenDays = Duration.ofDays(7).toSeconds();
+        assertTrue(deadline >= before + sevenDays && deadline <= before + sevenDays + 60, "deadline " + deadline);
+    }
+
+    @Test
+    void aWorkflowThatSwallowsTheSuspensionIsFailedWithTheReason() {
+        String eventId = "swallow-" + UUID.randomUUID();
+        String runId = start("swallows-suspension", WaitInput.waitFor(eventId, null));
+
+        RunInfo run = runs().awaitStatus(runId, RunStatus.FAILED);
+
+        assertTrue(run.error().contains("DWF0104"), run.error());
+        assertTrue(client.getWaiters(eventId).isEmpty(), "the failed run's waiter is cancelled");
+    }
+
+    @Test
+    void sleepSuspendsAndResumes() {
+        String runId = start("sleeper", WaitInput.waitFor("unused", null));
+
+        RunInfo run = runs().awaitStatus(runId, RunStatus.COMPLETED);
+
+        assertEquals("\"awake\"", run.output());
+        assertEquals(StepType.SLEEP, run.steps().get(0).type());
+    }
+
+    @Test
+    void invalidEventIdsAreRefusedBeforeAnythingIsStored() {
+        assertThrows(InvalidInputException.class, () -> client.notify("", "x"));
+        assertThrows(InvalidInputException.class, () -> client.notify("x".repeat(257), "x"));
+        assertThrows(InvalidInputException.class, () -> client.getWaiters("a\nb"));
+    }
+
+    @Test
+    void cancelledRunNeverResumes() {
+        String eventId = "cancel-" + UUID.randomUUID();
+        String runId = start("wait-for-text", WaitInput.waitFor(eventId, null));
+        runs().awaitStatus(runId, RunStatus.WAITING);
+
+        assertTrue(client.cancel(runId));
+
+        assertEquals(List.of(), client.notify(eventId, "too late"));
+        assertEquals(RunStatus.CANCELLED, runs().status(runId));
+        assertFalse(client.cancel(runId));
+    }
+
+    private static boolean threadRunsWorkflowCode() {
+        return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                .anyMatch(frame -> frame.getClassName().startsWith(TestWorkflows.class.getName()));
+    }
+}

@@ -1,0 +1,30 @@
+package org.durableworkflow.it.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.api.WorkflowContext;
+
+import java.util.List;
+
+/** Steps of the test workflows; each counts its real executions. */
+@ApplicationScoped
+public class TestSteps {
+
+    @Inject
+    WorkflowContext context;
+
+    @DurableStep("prepare")
+    public List<Item> prepare(String eventId) {
+        StepCalls.record(context.workflowRunId(), "prepare");
+        return List.of(new Item("apple", 3), new Item(eventId, 1));
+    }
+
+    /** Says what type the first item has: {@code Item} when replay honoured the declared generic type. */
+    @DurableStep("finish")
+    public String finish(List<Item> items, String outcome) {
+        StepCalls.record(context.workflowRunId(), "finish");
+        Object first = ((List<?>) items).get(0);
+        return first.getClass().getSimpleName() + ":" + outcome;
+    }
+}

@@ -1,0 +1,83 @@
+package org.durableworkflow.it.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.NotifyResponse;
+import org.durableworkflow.api.WaitForEventResult;
+import org.durableworkflow.api.Workflow;
+import org.durableworkflow.api.WorkflowContext;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The workflows the integration tests drive. */
+@ApplicationScoped
+public class TestWorkflows {
+
+    /** The name the nondeterministic workflow gives its first step; tests change it while a run waits. */
+    public static volatile String firstStepName = "original";
+
+    @Inject
+    WorkflowContext context;
+    @Inject
+    TestSteps steps;
+
+    @Workflow("wait-then-finish")
+    public String waitThenFinish(WaitInput input) {
+        List<Item> items = steps.prepare(input.eventId());
+        WaitForEventResult<Payload> result = input.timeout() == null
+                ? context.waitForEvent("wait", input.eventId(), Payload.class)
+                : context.waitForEvent("wait", input.eventId(), input.timeout(), Payload.class);
+        return steps.finish(items, result.timeout() ? "TIMEOUT" : result.eventData().value());
+    }
+
+    @Workflow("wait-for-text")
+    public String waitForText(WaitInput input) {
+        WaitForEventResult<String> result = context.waitForEvent("wait", input.eventId(), Duration.ofMinutes(5),
+                String.class);
+        return result.timeout() ? "TIMEOUT" : result.eventData();
+    }
+
+    @Workflow("nondeterministic")
+    public String nondeterministic(WaitInput input) {
+        context.run(firstStepName, String.class, () -> "step result");
+        context.waitForEvent("wait", input.eventId(), "5m", String.class);
+        return "done";
+    }
+
+    @Workflow("notify-then-wait")
+    public int notifyThenWait(WaitInput input) {
+        List<NotifyResponse> told = context.notify("tell", input.target(), "hello");
+        context.waitForEvent("own wait", input.eventId(), "5m", String.class);
+        return told.size();
+    }
+
+    @Workflow("wait-twice")
+    public String waitTwice(WaitInput input) {
+        String first = context.waitForEvent("first", input.eventId(), "5m", String.class).eventData();
+        String second = context.waitForEvent("second", input.eventId(), "5m", String.class).eventData();
+        return first + "+" + second;
+    }
+
+    @Workflow("bad-timeout")
+    public String badTimeout(WaitInput input) {
+        context.waitForEvent("wait", input.eventId(), input.timeout(), String.class);
+        return "unreachable";
+    }
+
+    @Workflow("swallows-suspension")
+    public String swallowsSuspension(WaitInput input) {
+        try {
+            context.waitForEvent("wait", input.eventId(), "5m", String.class);
+        } catch (Throwable swallowed) {
+            // the mistake this workflow exists to make
+        }
+        return "kept going";
+    }
+
+    @Workflow("sleeper")
+    public String sleeper(WaitInput input) {
+        context.sleep("nap", Duration.ofSeconds(1));
+        return context.run("after nap", String.class, () -> "awake");
+    }
+}

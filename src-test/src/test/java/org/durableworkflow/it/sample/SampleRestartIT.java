@@ -1,0 +1,168 @@
+package org.durableworkflow.it.sample;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample across server restarts and crashes, on Derby: waiting runs, timers due while the server is down, and
+ * runs left between a notify's commit and their resume all complete after the next start.
+ */
+class SampleRestartIT {
+
+    private static final SampleServer SERVER = new SampleServer();
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        SERVER.deploy();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVER.stop();
+    }
+
+    @Test
+    void aRunWaitingWhenTheServerIsKilledResumesOnANotifyAfterRestart() throws Exception {
+        SERVER.start(Map.of());
+        String orderId = "kill-" + UUID.randomUUID();
+        String runId = startOrder(orderId);
+        awaitStatus(runId, "WAITING");
+
+        SERVER.kill();
+        SERVER.start(Map.of());
+        HttpResponse<String> notify = SERVER.post("/workflow/v2/notify/order-" + orderId,
+                "{\"status\":\"shipped\",\"trackingNumber\":\"T-1\"}", "text/plain");
+
+        assertEquals(200, notify.statusCode(), notify.body());
+        assertTrue(notify.body().contains(runId), notify.body());
+        assertEquals("\"confirmed\"", awaitStatus(runId, "COMPLETED").get("output"));
+        List<Map<String, Object>> outbox = outbox(orderId);
+        assertEquals(List.of("PROCESSING_REQUEST", "CONFIRMATION"), outbox.stream().map(m -> m.get("kind")).toList());
+        assertTrue(((String) outbox.get(1).get("body")).contains("T-1"), outbox.toString());
+        SERVER.stop();
+    }
+
+    @Test
+    void aTimerDueWhileTheServerIsDownFiresAfterStart() throws Exception {
+        SERVER.start(Map.of("ORDER_WAIT_TIMEOUT", "8s"));
+        String orderId = "timer-" + UUID.randomUUID();
+        String runId = startOrder(orderId);
+        awaitStatus(runId, "WAITING");
+        long deadlineMillis = waiterDeadlineSeconds(orderId) * 1000 + 1000;
+        SERVER.stop();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> System.currentTimeMillis() > deadlineMillis);
+        SERVER.start(Map.of());
+
+        Map<String, Object> run = awaitStatus(runId, "COMPLETED");
+        assertEquals("\"timed out\"", run.get("output"));
+        assertEquals(List.of("PROCESSING_REQUEST"), outbox(orderId).stream().map(m -> m.get("kind")).toList());
+        SERVER.stop();
+    }
+
+    /**
+     * Leaves in the database exactly what a notify's transaction commits (waiter NOTIFIED, the wait's outcome
+     * journaled, the run RUNNING under this server's lease) with the server down, as a crash right after that
+     * commit would; the next start must resume the run.
+     */
+    @Test
+    void aRunLeftBetweenTheNotifyCommitAndItsResumeIsResumedAtStart() throws Exception {
+        SERVER.start(Map.of());
+        String orderId = "interrupted-" + UUID.randomUUID();
+        String runId = startOrder(orderId);
+        awaitStatus(runId, "WAITING");
+        SERVER.kill();
+
+        commitNotifyWithoutResume(runId, "{\"status\":\"shipped\",\"trackingNumber\":\"T-9\"}");
+        SERVER.start(Map.of());
+
+        assertEquals("\"confirmed\"", awaitStatus(runId, "COMPLETED").get("output"));
+        assertEquals(List.of("PROCESSING_REQUEST", "CONFIRMATION"),
+                outbox(orderId).stream().map(m -> m.get("kind")).toList());
+        SERVER.stop();
+    }
+
+    private void commitNotifyWithoutResume(String runId, String eventData) throws Exception {
+        long now = System.currentTimeMillis();
+        String serverId = "sampleServer@" + InetAddress.getLocalHost().getHostName();
+        try (Connection db = DriverManager.getConnection(SERVER.derbyUrl())) {
+            db.setAutoCommit(false);
+            update(db, "UPDATE DWF_WAITER SET STATE = 'NOTIFIED' WHERE RUN_ID = ? AND STATE = 'WAITING'", runId);
+            try (PreparedStatement journal = db.prepareStatement("INSERT INTO DWF_STEP (RUN_ID, SEQ, STEP_NAME,"
+                    + " STEP_TYPE, OUTCOME, RESULT_TEXT, CREATED_AT) VALUES (?, 2, 'wait for order processing',"
+                    + " 'WAIT', 'NOTIFIED', ?, ?)")) {
+                journal.setString(1, runId);
+                journal.setString(2, eventData);
+                journal.setLong(3, now);
+                assertEquals(1, journal.executeUpdate());
+            }
+            try (PreparedStatement run = db.prepareStatement("UPDATE DWF_RUN SET STATUS = 'RUNNING',"
+                    + " LEASE_OWNER = ?, LEASE_EXPIRY = ? WHERE RUN_ID = ? AND STATUS = 'WAITING'")) {
+                run.setString(1, serverId);
+                run.setLong(2, now + 60_000);
+                run.setString(3, runId);
+                assertEquals(1, run.executeUpdate());
+            }
+            db.commit();
+        } finally {
+            try {
+                DriverManager.getConnection("jdbc:derby:;shutdown=true");
+            } catch (java.sql.SQLException expected) {
+                // Derby answers a clean shutdown with an exception
+            }
+        }
+    }
+
+    private static void update(Connection db, String sql, String runId) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, runId);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    private static String startOrder(String orderId) throws Exception {
+        HttpResponse<String> response = SERVER.post("/orders",
+                "{\"orderId\":\"" + orderId + "\",\"userEmail\":\"ada@example.com\"}", "application/json");
+        assertEquals(202, response.statusCode(), response.body());
+        return (String) JSON.fromJson(response.body(), Map.class).get("workflowRunId");
+    }
+
+    private static long waiterDeadlineSeconds(String orderId) throws Exception {
+        List<?> waiters = JSON.fromJson(SERVER.get("/workflow/v2/waiters/order-" + orderId).body(), List.class);
+        return ((Number) ((Map<?, ?>) waiters.get(0)).get("deadline")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> outbox(String orderId) throws Exception {
+        return JSON.fromJson(SERVER.get("/orders/" + orderId + "/outbox").body(), List.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> awaitStatus(String runId, String status) {
+        Map<String, Object>[] run = new Map[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    run[0] = JSON.fromJson(SERVER.get("/workflow/runs/" + runId).body(), Map.class);
+                    return status.equals(run[0].get("status"));
+                });
+        return run[0];
+    }
+}

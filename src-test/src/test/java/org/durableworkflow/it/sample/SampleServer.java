@@ -1,0 +1,92 @@
+package org.durableworkflow.it.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample WAR on its own Liberty server, driven through Liberty's {@code server} script the way an operator
+ * would: start, stop, and {@code kill -9}.
+ */
+final class SampleServer {
+
+    static final String TOKEN = "sample-token";
+    private static final String NAME = "sampleServer";
+
+    private final Path wlp = Path.of(System.getProperty("wlp.dir"));
+    private final Path serverDir = wlp.resolve("usr/servers").resolve(NAME);
+    private final int port = Integer.getInteger("sample.http.port", 9181);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Deploys the sample WAR as the server's {@code apps/liberty-sample.war}. */
+    void deploy() throws IOException {
+        Files.createDirectories(serverDir.resolve("apps"));
+        Files.copy(Path.of(System.getProperty("sample.war")), serverDir.resolve("apps/liberty-sample.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Starts the server with extra environment variables and waits until the sample answers. */
+    void start(Map<String, String> environment) throws Exception {
+        run(environment, "start", NAME);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> get("/workflow/v2/waiters/ping").statusCode() == 200);
+    }
+
+    void stop() throws Exception {
+        run(Map.of(), "stop", NAME);
+    }
+
+    /** Kills the server's JVM at once, as a crash would. */
+    void kill() throws Exception {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(NAME + ".pid");
+        String pid = Files.readString(pidFile).trim();
+        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -9 " + pid + " failed");
+        }
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.onExit().join());
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** The Derby database of the sample, for looking at (or, with the server down, changing) its rows. */
+    String derbyUrl() {
+        return "jdbc:derby:" + serverDir.resolve("derby/workflow");
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body, String contentType) throws IOException,
+            InterruptedException {
+        return http.send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    private void run(Map<String, String> environment, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString());
+        builder.command().addAll(java.util.List.of(args));
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("server " + String.join(" ", args) + " did not finish");
+        }
+    }
+}

@@ -12,6 +12,7 @@ import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.it.app.StepCalls;
 import org.durableworkflow.it.app.TestWorkflows;
 import org.durableworkflow.it.app.WaitInput;
+import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.timer.TimerGateway;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +47,8 @@ class WorkflowLifecycleIT {
     WorkflowClient client;
     @Inject
     TimerGateway timers;
+    @Inject
+    RunStore store;
 
     private final List<String> started = new ArrayList<>();
 
@@ -235,6 +239,44 @@ class WorkflowLifecycleIT {
         assertEquals(List.of(), client.notify(eventId, "too late"));
         assertEquals(RunStatus.CANCELLED, runs().status(runId));
         assertFalse(client.cancel(runId));
+    }
+
+    @Test
+    void notifyAndTimeoutRacingAtTheDeadlineHaveExactlyOneWinner() {
+        int runCount = 30;
+        List<String> runIds = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i < runCount; i++) {
+            String eventId = "race-" + i + "-" + UUID.randomUUID();
+            eventIds.add(eventId);
+            runIds.add(start("wait-then-finish", WaitInput.waitFor(eventId, "3s")));
+        }
+        long[] deadlines = new long[runCount];
+        for (int i = 0; i < runCount; i++) {
+            runs().awaitStatus(runIds.get(i), RunStatus.WAITING);
+            deadlines[i] = store.waiterOf(runIds.get(i), 2).deadline();
+        }
+
+        boolean[] notified = new boolean[runCount];
+        for (int i = 0; i < runCount; i++) { // notify each run within 40 ms either side of its deadline
+            long notifyAt = deadlines[i] + (i % 9 - 4) * 10L;
+            LockSupport.parkNanos(Math.max(0, notifyAt - System.currentTimeMillis()) * 1_000_000L);
+            notified[i] = !client.notify(eventIds.get(i), "{\"value\":\"raced\"}").isEmpty();
+        }
+
+        int notifyWins = 0;
+        for (int i = 0; i < runCount; i++) {
+            String runId = runIds.get(i);
+            RunInfo run = runs().awaitStatus(runId, RunStatus.COMPLETED);
+            StepInfo wait = run.steps().get(1);
+            assertEquals(notified[i] ? "NOTIFIED" : "TIMED_OUT", wait.outcome(),
+                    "the notify's answer must say truthfully whether it resumed run " + runId);
+            assertEquals(notified[i] ? "\"Item:raced\"" : "\"Item:TIMEOUT\"", run.output());
+            assertEquals(3, run.steps().size());
+            assertEquals(1, StepCalls.count(runId, "finish"), "one outcome, so one resume");
+            notifyWins += notified[i] ? 1 : 0;
+        }
+        System.out.println("race: notify won " + notifyWins + " of " + runCount + ", the timer " + (runCount - notifyWins));
     }
 
     private static boolean threadRunsWorkflowCode() {

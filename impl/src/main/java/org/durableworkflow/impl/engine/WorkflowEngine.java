@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.api.exception.NonDeterminismException;
 import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.api.exception.UnknownWorkflowException;
@@ -76,6 +77,27 @@ public class WorkflowEngine {
             }
             return id;
         });
+    }
+
+    /**
+     * Starts a run whose input arrives as JSON text (from REST): refused with 400 when it is not JSON of the
+     * workflow's input type, before anything is stored.
+     */
+    public String startFromJson(String workflowName, String inputJson, String runId) {
+        WorkflowDefinition definition = extension.workflow(workflowName);
+        if (definition == null) {
+            throw new UnknownWorkflowException(workflowName);
+        }
+        Object input = null;
+        if (definition.inputType() != null && inputJson != null) {
+            try {
+                input = json.fromJson(inputJson, definition.inputType());
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("DWF0216: the input is not JSON of type "
+                        + definition.inputType().getTypeName());
+            }
+        }
+        return start(workflowName, input, runId);
     }
 
     /** In the current transaction: makes a waiting run runnable under this server's lease, resumed after commit. */

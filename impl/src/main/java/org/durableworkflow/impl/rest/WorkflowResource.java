@@ -1,0 +1,43 @@
+package org.durableworkflow.impl.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.engine.WorkflowEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/** Starts a workflow by name: {@code POST /workflows/{name}/runs} with the input as JSON. */
+@ApplicationScoped
+@Path("workflows")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkflowResource {
+
+    @Inject
+    WorkflowEngine engine;
+    @Inject
+    WorkflowConfig config;
+
+    /**
+     * Answers 202 with the run id. A caller-chosen {@code workflowRunId} makes the call idempotent: a second call
+     * with it starts nothing and answers the same id.
+     */
+    @POST
+    @Path("{name}/runs")
+    @Consumes(MediaType.WILDCARD)
+    public Response start(@PathParam("name") String name, @QueryParam("workflowRunId") String runId,
+                          InputStream body) throws IOException {
+        String id = engine.startFromJson(name, BodyReader.read(body, config.maxPayloadBytes()), runId);
+        return Response.accepted(Map.of("workflowRunId", id)).build();
+    }
+}

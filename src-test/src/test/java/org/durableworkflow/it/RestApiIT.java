@@ -1,0 +1,191 @@
+package org.durableworkflow.it;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The REST endpoints from outside: the Upstash wire shapes, authentication, and bad input that changes nothing. */
+@ExtendWith(ArquillianExtension.class)
+class RestApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.withLibrary("workflow-rest-it");
+    }
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> started = new ArrayList<>();
+
+    @ArquillianResource
+    URL base;
+
+    @AfterEach
+    void cancelLeftovers() throws Exception {
+        for (String runId : started) {
+            send("POST", "workflow/runs/" + runId + "/cancel", "", Deployments.TOKEN);
+        }
+    }
+
+    @Test
+    void notifyAnswersTheUpstashShapeWithDeadlinesInSeconds() throws Exception {
+        String eventId = "wire-" + UUID.randomUUID();
+        String runId = startWaiting(eventId);
+
+        HttpResponse<String> waiters = send("GET", "workflow/v2/waiters/" + eventId, null, Deployments.TOKEN);
+        assertEquals(200, waiters.statusCode());
+        Map<?, ?> waiter = (Map<?, ?>) JSON.fromJson(waiters.body(), List.class).get(0);
+        long deadline = ((Number) waiter.get("deadline")).longValue();
+        assertTrue(deadline > System.currentTimeMillis() / 1000 && deadline < 10_000_000_000L, "seconds: " + deadline);
+        assertEquals(List.of(runId), ((Map<?, ?>) waiter.get("headers")).get("Upstash-Workflow-Runid"));
+
+        HttpResponse<String> notify = send("POST", "workflow/v2/notify/" + eventId, "{\"value\":\"ok\"}",
+                Deployments.TOKEN);
+
+        assertEquals(200, notify.statusCode(), notify.body());
+        Map<?, ?> response = (Map<?, ?>) JSON.fromJson(notify.body(), List.class).get(0);
+        assertEquals("", response.get("error"));
+        assertTrue(((String) response.get("messageId")).startsWith("msg_"));
+        assertEquals(runId, response.get("workflowRunId"));
+        assertTrue(response.get("waiter") instanceof Map);
+        awaitStatus(runId, "COMPLETED");
+        assertEquals("[]", send("POST", "workflow/v2/notify/" + eventId, "again", Deployments.TOKEN).body());
+    }
+
+    @Test
+    void missingOrWrongTokensAreRefusedWithoutEchoingThem() throws Exception {
+        String eventId = "auth-" + UUID.randomUUID();
+        String runId = startWaiting(eventId);
+
+        HttpResponse<String> none = send("POST", "workflow/v2/notify/" + eventId, "x", null);
+        HttpResponse<String> wrong = send("POST", "workflow/v2/notify/" + eventId, "x", "guessed-secret");
+        HttpResponse<String> waiters = send("GET", "workflow/v2/waiters/" + eventId, null, "guessed-secret");
+
+        for (HttpResponse<String> r : List.of(none, wrong, waiters)) {
+            assertEquals(401, r.statusCode());
+            assertTrue(errorOf(r).startsWith("DWF08"), r.body());
+            assertFalse(r.body().contains("guessed-secret") || r.body().contains(Deployments.TOKEN));
+        }
+        assertStillWaiting(runId, eventId);
+    }
+
+    @Test
+    void oversizedBodiesLongIdsAndUnreadableDataChangeNothing() throws Exception {
+        String eventId = "bad-" + UUID.randomUUID();
+        String runId = startWaiting(eventId);
+
+        HttpResponse<String> huge = send("POST", "workflow/v2/notify/" + eventId, "x".repeat(1_048_577),
+                Deployments.TOKEN);
+        HttpResponse<String> longId = send("POST", "workflow/v2/notify/" + "e".repeat(300), "x", Deployments.TOKEN);
+        HttpResponse<String> wrongType = send("POST", "workflow/v2/notify/" + eventId, "[1, 2, 3]",
+                Deployments.TOKEN);
+
+        assertEquals(413, huge.statusCode(), huge.body());
+        assertEquals(400, longId.statusCode(), longId.body());
+        assertTrue(errorOf(longId).contains("300"), longId.body());
+        assertEquals(400, wrongType.statusCode(), wrongType.body());
+        assertTrue(errorOf(wrongType).contains("Payload"), wrongType.body());
+        assertStillWaiting(runId, eventId);
+    }
+
+    @Test
+    void unknownThingsAnswerJsonErrors() throws Exception {
+        HttpResponse<String> noRun = send("GET", "workflow/runs/wfr_unknown", null, Deployments.TOKEN);
+        HttpResponse<String> noPath = send("GET", "workflow/nothing/here", null, Deployments.TOKEN);
+        HttpResponse<String> noWorkflow = send("POST", "workflow/workflows/nope/runs", "{}", Deployments.TOKEN);
+        HttpResponse<String> badInput = send("POST", "workflow/workflows/wait-then-finish/runs", "{not json",
+                Deployments.TOKEN);
+        HttpResponse<String> nobody = send("POST", "workflow/v2/notify/nobody-" + UUID.randomUUID(), "",
+                Deployments.TOKEN);
+
+        assertEquals(404, noRun.statusCode());
+        assertEquals(404, noPath.statusCode());
+        assertEquals(404, noWorkflow.statusCode());
+        assertEquals(400, badInput.statusCode(), badInput.body());
+        for (HttpResponse<String> r : List.of(noRun, noPath, noWorkflow, badInput)) {
+            assertFalse(errorOf(r).isBlank(), r.body());
+        }
+        assertEquals(200, nobody.statusCode());
+        assertEquals("[]", nobody.body());
+    }
+
+    @Test
+    void startingTwiceWithOneRunIdStartsOneRun() throws Exception {
+        String runId = "order-run-" + UUID.randomUUID();
+        String input = "{\"eventId\":\"dedupe-" + UUID.randomUUID() + "\",\"timeout\":\"5m\"}";
+        started.add(runId);
+
+        HttpResponse<String> first = send("POST", "workflow/workflows/wait-then-finish/runs?workflowRunId=" + runId,
+                input, Deployments.TOKEN);
+        HttpResponse<String> second = send("POST", "workflow/workflows/wait-then-finish/runs?workflowRunId=" + runId,
+                input, Deployments.TOKEN);
+
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(first.body(), second.body());
+        awaitStatus(runId, "WAITING");
+    }
+
+    private String startWaiting(String eventId) throws Exception {
+        HttpResponse<String> response = send("POST", "workflow/workflows/wait-then-finish/runs",
+                "{\"eventId\":\"" + eventId + "\",\"timeout\":\"5m\"}", Deployments.TOKEN);
+        assertEquals(202, response.statusCode(), response.body());
+        String runId = (String) JSON.fromJson(response.body(), Map.class).get("workflowRunId");
+        started.add(runId);
+        awaitStatus(runId, "WAITING");
+        return runId;
+    }
+
+    private void assertStillWaiting(String runId, String eventId) throws Exception {
+        assertEquals("WAITING", run(runId).get("status"));
+        assertEquals(1, JSON.fromJson(send("GET", "workflow/v2/waiters/" + eventId, null, Deployments.TOKEN).body(),
+                List.class).size());
+        assertEquals(1, ((List<?>) run(runId).get("steps")).size(), "only the first step is journaled");
+    }
+
+    private Map<?, ?> run(String runId) throws Exception {
+        return JSON.fromJson(send("GET", "workflow/runs/" + runId, null, Deployments.TOKEN).body(), Map.class);
+    }
+
+    private void awaitStatus(String runId, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> status.equals(run(runId).get("status")));
+    }
+
+    private static String errorOf(HttpResponse<String> response) {
+        Object error = JSON.fromJson(response.body(), Map.class).get("error");
+        return error == null ? "" : error.toString();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

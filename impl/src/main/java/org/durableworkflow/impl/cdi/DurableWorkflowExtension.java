@@ -53,7 +53,7 @@ public class DurableWorkflowExtension implements Extension {
 
     <T> void collectDefinitions(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
-        if (beanClass.getName().startsWith("org.durableworkflow.impl.")) {
+        if (LIBRARY_BEANS.contains(beanClass)) {
             return;
         }
         List<String> found = new ArrayList<>();

@@ -1,0 +1,70 @@
+package org.durableworkflow.impl.engine;
+
+import org.durableworkflow.api.StepType;
+import org.durableworkflow.api.exception.NonDeterminismException;
+import org.durableworkflow.impl.store.StepEntity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunExecutionTest {
+
+    private final StepEntity prepare = new StepEntity("wfr_1", 1, "prepare", StepType.STEP, StepEntity.COMPLETED,
+            "\"ok\"", null, 0);
+    private final StepEntity wait = new StepEntity("wfr_1", 2, "wait", StepType.WAIT, StepEntity.TIMED_OUT,
+            null, null, 0);
+    private final RunExecution execution = new RunExecution("wfr_1", "orders", List.of(prepare, wait));
+
+    @Test
+    void handsOutSequenceNumbersAndAnswersReplaysFromTheJournal() {
+        assertEquals(1, execution.nextSeq());
+        assertSame(prepare, execution.replay(1, StepType.STEP, "prepare"));
+        assertEquals(2, execution.nextSeq());
+        assertSame(wait, execution.replay(2, StepType.WAIT, "wait"));
+        assertEquals(3, execution.nextSeq());
+        assertNull(execution.replay(3, StepType.STEP, "finish"), "nothing journaled yet");
+    }
+
+    @Test
+    void aRenamedStepIsNondeterminismNamingRunSequenceExpectedAndFound() {
+        NonDeterminismException e = assertThrows(NonDeterminismException.class,
+                () -> execution.replay(1, StepType.STEP, "prepare order"));
+
+        assertEquals("wfr_1", e.workflowRunId());
+        assertEquals(1, e.sequence());
+        assertEquals("STEP 'prepare'", e.expected());
+        assertEquals("STEP 'prepare order'", e.found());
+        assertTrue(e.getMessage().startsWith("DWF0101: run wfr_1"), e.getMessage());
+    }
+
+    @Test
+    void anotherKindOfCallAtTheSameSequenceIsNondeterminismToo() {
+        assertThrows(NonDeterminismException.class, () -> execution.replay(2, StepType.SLEEP, "wait"));
+    }
+
+    @Test
+    void aSuspendedRunMakesNoFurtherDurableCall() {
+        execution.nextSeq();
+        SuspendSignal signal = execution.suspend();
+
+        assertTrue(execution.suspended());
+        assertTrue(signal.getMessage().contains("wfr_1"));
+        assertThrows(SuspendSignal.class, execution::nextSeq);
+    }
+
+    @Test
+    void nestedStepsBelongToTheOutermostOne() {
+        execution.enterStep(4);
+        execution.enterStep(9);
+        assertEquals(4, execution.currentStepSeq());
+        execution.exitStep();
+        execution.exitStep();
+        assertEquals(0, execution.currentStepSeq());
+    }
+}

@@ -75,6 +75,13 @@ public class TestWorkflows {
         return "kept going";
     }
 
+    /** Records when its wait returned, for the notify-to-resume latency benchmark. */
+    @Workflow("latency-probe")
+    public void latencyProbe(WaitInput input) {
+        context.waitForEvent("wait", input.eventId(), "5m", String.class);
+        ResumeTimes.record(context.workflowRunId());
+    }
+
     @Workflow("sleeper")
     public String sleeper(WaitInput input) {
         context.sleep("nap", Duration.ofSeconds(1));

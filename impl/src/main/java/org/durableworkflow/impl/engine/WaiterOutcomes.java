@@ -34,12 +34,15 @@ public class WaiterOutcomes {
      * @return {@code false} when the waiter was settled already (timed out, notified or cancelled)
      */
     public boolean notifyWaiter(WaiterEntity waiter, String eventText) {
+        // The timer first: a timer firing right now holds its task row and then wants the waiter row, so taking
+        // the waiter row first would deadlock. Cancelling waits for such a timer to finish, and then the conditional
+        // update below sees its outcome. A cancel rolled back with this transaction leaves the timer armed.
+        timers.cancel(waiter.timerHandle());
         if (!store.settleWaiter(waiter.id(), WaiterEntity.NOTIFIED)) {
             return false;
         }
         store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
                 StepEntity.NOTIFIED, eventText, null, clock.millis()));
-        timers.cancel(waiter.timerHandle());
         engine.resumeAfterCommit(waiter.runId());
         return true;
     }

@@ -16,13 +16,17 @@ public final class Deployments {
     }
 
     public static WebArchive withLibrary(String name, Class<?>... classes) {
+        return withLibrary(name, "durable-workflow.rest.token=" + TOKEN + "\n", classes);
+    }
+
+    /** As {@link #withLibrary(String, Class[])} with {@code config} as the application's MicroProfile Config. */
+    public static WebArchive withLibrary(String name, String config, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage("org.durableworkflow.it.app")
                 .addClasses(classes)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                         + " version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")
-                .addAsResource(new StringAsset("durable-workflow.rest.token=" + TOKEN + "\n"),
-                        "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
         addJars(war, "library.jars");
         addJars(war, "test.jars");
         return war;

@@ -19,6 +19,7 @@ import org.durableworkflow.impl.engine.WorkflowContextImpl;
 import org.durableworkflow.impl.engine.WorkflowEngine;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.timer.TimerGateway;
 
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
 public class DurableWorkflowExtension implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
-            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, RunStore.class,
+            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, RunStore.class, SchemaInstaller.class,
             TimerGateway.class, WorkflowEngine.class, StepRunner.class, Waits.class, WaiterOutcomes.class,
             Notifier.class, Recovery.class, WorkflowContextImpl.class, WorkflowClientImpl.class),
             RestResources.CLASSES.stream()).toList();

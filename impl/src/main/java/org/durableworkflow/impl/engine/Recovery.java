@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
@@ -32,6 +33,8 @@ public class Recovery {
     @Inject
     RunStore store;
     @Inject
+    SchemaInstaller schema;
+    @Inject
     Transactions transactions;
     @Inject
     WorkflowEngine engine;
@@ -45,6 +48,11 @@ public class Recovery {
     private volatile ScheduledFuture<?> sweeps;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            schema.install();
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "DWF0706: the workflow tables could not be created: " + e.getMessage(), e);
+        }
         if (config.restTokens().isEmpty() && !config.restAuthNone()) {
             LOG.warning("DWF0700: no " + WorkflowConfig.PREFIX + "rest.token is configured: the REST endpoints"
                     + " refuse every call until one is");

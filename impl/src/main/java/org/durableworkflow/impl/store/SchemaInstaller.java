@@ -1,0 +1,71 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Creates the library's tables and indexes at start, outside any transaction, from one script per database
+ * ({@code META-INF/durable-workflow/*.sql}). JPA's own schema generation is not used: on PostgreSQL it runs inside
+ * the first transaction, where one failing statement aborts everything after it.
+ */
+@ApplicationScoped
+public class SchemaInstaller {
+
+    private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
+    private static final String DATA_SOURCE = "java:comp/DefaultDataSource";
+
+    /** Creates what is missing; safe to run from several servers at once. */
+    public void install() throws Exception {
+        DataSource dataSource = (DataSource) new InitialContext().lookup(DATA_SOURCE);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            String product = connection.getMetaData().getDatabaseProductName();
+            boolean postgres = product.toLowerCase().contains("postgres");
+            if (!postgres && tableExists(connection, "DWF_RUN")) {
+                return;
+            }
+            for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {
+                execute(connection, statement);
+            }
+            LOG.info("DWF0705: the workflow tables are ready on " + product);
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), table, null)) {
+            return tables.next();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            // another server created it at the same moment: Derby X0Y32, PostgreSQL 42P07 or a unique violation
+            if (!List.of("X0Y32", "42P07", "23505").contains(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    private static List<String> statements(String script) throws IOException {
+        try (InputStream in = SchemaInstaller.class.getResourceAsStream("/META-INF/durable-workflow/" + script)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String withoutComments = Arrays.stream(text.split("\n"))
+                    .filter(line -> !line.trim().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+            return Arrays.stream(withoutComments.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

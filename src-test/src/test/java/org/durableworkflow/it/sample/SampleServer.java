@@ -21,12 +21,28 @@ import static org.awaitility.Awaitility.await;
 final class SampleServer {
 
     static final String TOKEN = "sample-token";
-    private static final String NAME = "sampleServer";
 
+    private final String name;
+    private final int port;
     private final Path wlp = Path.of(System.getProperty("wlp.dir"));
-    private final Path serverDir = wlp.resolve("usr/servers").resolve(NAME);
-    private final int port = Integer.getInteger("sample.http.port", 9181);
+    private final Path serverDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The Derby-backed sample server. */
+    SampleServer() {
+        this("sampleServer", Integer.getInteger("sample.http.port", 9181));
+    }
+
+    /** A server created by the build from the sample's configuration, listening on {@code port}. */
+    SampleServer(String name, int port) {
+        this.name = name;
+        this.port = port;
+        this.serverDir = wlp.resolve("usr/servers").resolve(name);
+    }
+
+    String name() {
+        return name;
+    }
 
     /** Deploys the sample WAR as the server's {@code apps/liberty-sample.war}. */
     void deploy() throws IOException {
@@ -37,18 +53,18 @@ final class SampleServer {
 
     /** Starts the server with extra environment variables and waits until the sample answers. */
     void start(Map<String, String> environment) throws Exception {
-        run(environment, "start", NAME);
+        run(environment, "start", name);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> get("/workflow/v2/waiters/ping").statusCode() == 200);
     }
 
     void stop() throws Exception {
-        run(Map.of(), "stop", NAME);
+        run(Map.of(), "stop", name);
     }
 
     /** Kills the server's JVM at once, as a crash would. */
     void kill() throws Exception {
-        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(NAME + ".pid");
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
         String pid = Files.readString(pidFile).trim();
         Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
         if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {

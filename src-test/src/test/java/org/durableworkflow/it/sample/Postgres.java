@@ -1,0 +1,68 @@
+package org.durableworkflow.it.sample;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL at the default address. Tests get a schema of their own and drop it afterwards. Where it is not
+ * reachable, the tests are skipped on a developer's machine and fail under CI.
+ */
+final class Postgres {
+
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String USER = "postgres";
+
+    private Postgres() {
+    }
+
+    static void requireReachable() {
+        try (Connection ignored = DriverManager.getConnection(URL, USER, "")) {
+            // reachable
+        } catch (SQLException e) {
+            String why = "PostgreSQL is not reachable at " + URL + " as " + USER + ": " + e.getMessage();
+            if (System.getenv("CI") != null) {
+                Assertions.fail(why);
+            }
+            Assumptions.abort(why);
+        }
+    }
+
+    /** Creates a fresh schema and returns its name. */
+    static String createSchema() throws SQLException {
+        String schema = "dwf_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(URL, "CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    static void dropSchema(String schema) throws SQLException {
+        execute(URL, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    /** The JDBC url that makes {@code schema} the current one. */
+    static String urlFor(String schema) {
+        return URL + "?currentSchema=" + schema;
+    }
+
+    static long count(String schema, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(urlFor(schema), USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

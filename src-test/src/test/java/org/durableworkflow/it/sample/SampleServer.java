@@ -74,6 +74,17 @@ final class SampleServer {
         Files.deleteIfExists(pidFile);
     }
 
+    /** The resident memory of the server's JVM, in bytes, read from {@code /proc}. */
+    long residentBytes() throws IOException {
+        String pid = Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim();
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
     /** The Derby database of the sample, for looking at (or, with the server down, changing) its rows. */
     String derbyUrl() {
         return "jdbc:derby:" + serverDir.resolve("derby/workflow");

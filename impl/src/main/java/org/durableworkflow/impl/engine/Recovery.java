@@ -86,11 +86,12 @@ public class Recovery {
         try {
             long now = clock.millis();
             String me = config.serverId();
-            transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now)));
+            List<String> executing = engine.executingRunIds();
+            transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), executing));
             List<String> runIds = store.claimableRuns(now, me, atStart, BATCH);
             for (String runId : runIds) {
                 if (!engine.isExecuting(runId)
-                        && transactions.required(() -> store.claim(runId, me, now, engine.leaseFrom(now)))) {
+                        && transactions.required(() -> store.claim(runId, me, now, engine.leaseFrom(now), atStart))) {
                     engine.submit(runId);
                 }
             }

@@ -26,6 +26,7 @@ import org.durableworkflow.impl.timer.TimerGateway;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -126,6 +127,11 @@ public class WorkflowEngine {
     /** Whether the run is executing on this server now. */
     public boolean isExecuting(String runId) {
         return executing.containsKey(runId);
+    }
+
+    /** The runs executing on this server now. */
+    List<String> executingRunIds() {
+        return List.copyOf(executing.keySet());
     }
 
     private void executeWhileRequested(String runId) {

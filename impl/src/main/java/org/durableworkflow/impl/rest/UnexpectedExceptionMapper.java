@@ -2,13 +2,18 @@ package org.durableworkflow.impl.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Anything else: malformed JSON is the caller's 400; a real fault is logged and answered 500 without details. */
+/**
+ * Anything else: malformed JSON is the caller's 400; an unreachable database 503; a real fault is logged and
+ * answered 500 without details.
+ */
 @ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
 
@@ -19,6 +24,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonbException || t instanceof jakarta.json.JsonException) {
                 return ApiError.response(400, "DWF0803: the body is not valid JSON for this call");
+            }
+            if (t instanceof PersistenceException || t instanceof SQLException) {
+                LOG.warning("DWF0807: a REST call found the database unavailable: " + t.getMessage());
+                return ApiError.response(503, WorkflowExceptionMapper.UNAVAILABLE);
             }
         }
         LOG.log(Level.SEVERE, "DWF0804: unexpected failure of a REST call", e);

@@ -8,6 +8,7 @@ import org.durableworkflow.api.RunStatus;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.Collection;
 import java.util.List;
 
 /** Every query of the library on runs, journal and waiters. Callers own the transactions. */
@@ -27,6 +28,7 @@ public class RunStore {
     void lookUpEntityManager() {
         try {
             em = (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
+            FailFastReads.apply(em);
         } catch (NamingException e) {
             throw new IllegalStateException("DWF0506: the library's persistence context " + ENTITY_MANAGER
                     + " is not available; is the persistence feature enabled?", e);
@@ -79,30 +81,46 @@ public class RunStore {
                 .executeUpdate() == 1;
     }
 
-    /** Runnable runs this server may claim: leases expired, or held by this server's previous life. */
+    /**
+     * Runnable runs whose lease expired, whoever held it; at start also those this server held before it stopped.
+     */
     public List<String> claimableRuns(long now, String owner, boolean includeOwn, int max) {
-        String ownClause = includeOwn ? " OR r.leaseOwner = :owner" : " AND r.leaseOwner <> :owner";
-        return fresh(em.createQuery("SELECT r.runId FROM RunEntity r WHERE r.status = :running"
-                        + " AND (r.leaseExpiry < :now" + ownClause + ") ORDER BY r.leaseExpiry", String.class))
-                .setParameter("running", RunStatus.RUNNING).setParameter("now", now).setParameter("owner", owner)
+        TypedQuery<String> query = fresh(em.createQuery("SELECT r.runId FROM RunEntity r WHERE r.status = :running"
+                + " AND " + claimable(includeOwn) + " ORDER BY r.leaseExpiry", String.class));
+        if (includeOwn) {
+            query.setParameter("owner", owner);
+        }
+        return query.setParameter("running", RunStatus.RUNNING).setParameter("now", now)
                 .setMaxResults(max).getResultList();
     }
 
-    /** Takes the lease of a runnable run whose lease expired or is this server's; false when another took it. */
-    public boolean claim(String runId, String owner, long now, long leaseExpiry) {
+    /**
+     * Takes the lease of a runnable run found by {@link #claimableRuns}, if it is still claimable: a conditional
+     * update, so that of several servers claiming one run exactly one wins.
+     */
+    public boolean claim(String runId, String owner, long now, long leaseExpiry, boolean includeOwn) {
         return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseExpiry = :expiry"
-                        + " WHERE r.runId = :run AND r.status = :running"
-                        + " AND (r.leaseExpiry < :now OR r.leaseOwner = :owner)")
+                        + " WHERE r.runId = :run AND r.status = :running AND " + claimable(includeOwn))
                 .setParameter("owner", owner).setParameter("expiry", leaseExpiry).setParameter("run", runId)
                 .setParameter("running", RunStatus.RUNNING).setParameter("now", now).executeUpdate() == 1;
     }
 
-    /** Extends every lease this server holds on runnable runs. */
-    public int renewLeases(String owner, long leaseExpiry) {
+    private static String claimable(boolean includeOwn) {
+        return includeOwn ? "(r.leaseExpiry < :now OR r.leaseOwner = :owner)" : "r.leaseExpiry < :now";
+    }
+
+    /**
+     * Extends this server's leases on the runs it is executing now; a run it holds but does not execute (its
+     * execution failed on the database, say) lets its lease expire, so that a sweep takes it up again.
+     */
+    public int renewLeases(String owner, long leaseExpiry, Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return 0;
+        }
         return em.createQuery("UPDATE RunEntity r SET r.leaseExpiry = :expiry"
-                        + " WHERE r.leaseOwner = :owner AND r.status = :running")
+                        + " WHERE r.leaseOwner = :owner AND r.status = :running AND r.runId IN :runs")
                 .setParameter("expiry", leaseExpiry).setParameter("owner", owner)
-                .setParameter("running", RunStatus.RUNNING).executeUpdate();
+                .setParameter("running", RunStatus.RUNNING).setParameter("runs", runIds).executeUpdate();
     }
 
     public WaiterEntity insertWaiter(WaiterEntity waiter) {

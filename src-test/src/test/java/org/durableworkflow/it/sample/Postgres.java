@@ -34,6 +34,17 @@ final class Postgres {
         }
     }
 
+    /** Stops or starts this machine's PostgreSQL cluster with its own control script ({@code stop} or {@code start}). */
+    static void control(String action) throws Exception {
+        String version = java.nio.file.Files.list(java.nio.file.Path.of("/etc/postgresql")).findFirst().orElseThrow()
+                .getFileName().toString();
+        Process process = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action)
+                .inheritIO().start();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("pg_ctlcluster " + action + " failed");
+        }
+    }
+
     /** Creates a fresh schema and returns its name. */
     static String createSchema() throws SQLException {
         String schema = "dwf_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

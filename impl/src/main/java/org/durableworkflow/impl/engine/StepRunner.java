@@ -49,6 +49,7 @@ public class StepRunner {
         try {
             return transactions.requiresNew(() -> {
                 Object result = callStep(work);
+                CrashPoints.reached("step-done", name);
                 store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,
                         json.toJson(result), null, clock.millis()));
                 return result;

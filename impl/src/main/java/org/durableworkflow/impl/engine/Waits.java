@@ -42,6 +42,7 @@ public class Waits {
             waiter.timerHandle(timers.schedule(waiter.id(), deadline));
             return null;
         });
+        CrashPoints.reached("waiter-committed", stepName);
         return execution.suspend();
     }
 }

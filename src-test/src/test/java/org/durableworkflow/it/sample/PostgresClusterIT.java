@@ -50,13 +50,7 @@ class PostgresClusterIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (SampleServer server : List.of(A, B)) {
-            try {
-                server.stop();
-            } catch (Exception ignored) {
-                // killed already
-            }
-        }
+        SampleServer.stopAll(A, B);
         if (schema != null) {
             Postgres.dropSchema(schema);
         }

@@ -62,6 +62,17 @@ final class SampleServer {
         run(Map.of(), "stop", name);
     }
 
+    /** Stops each server that still runs; one killed or halted by its test is skipped. */
+    static void stopAll(SampleServer... servers) {
+        for (SampleServer server : servers) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // killed already
+            }
+        }
+    }
+
     /** Kills the server's JVM at once, as a crash would. */
     void kill() throws Exception {
         Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
@@ -71,6 +82,15 @@ final class SampleServer {
             throw new IllegalStateException("kill -9 " + pid + " failed");
         }
         ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.onExit().join());
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** Waits until the server's JVM has ended on its own (a crash test halted it) and clears its pid file. */
+    void awaitDeath(Duration patience) throws Exception {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
+        String pid = Files.readString(pidFile).trim();
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.onExit().orTimeout(patience.toMillis(),
+                TimeUnit.MILLISECONDS).join());
         Files.deleteIfExists(pidFile);
     }
 

@@ -88,10 +88,10 @@ public class Recovery {
             String me = config.serverId();
             List<String> executing = engine.executingRunIds();
             transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), executing));
-            List<String> runIds = store.claimableRuns(now, me, atStart, BATCH);
+            List<String> runIds = transactions.required(() ->
+                    store.claimRuns(now, me, engine.leaseFrom(now), atStart, BATCH));
             for (String runId : runIds) {
-                if (!engine.isExecuting(runId)
-                        && transactions.required(() -> store.claim(runId, me, now, engine.leaseFrom(now), atStart))) {
+                if (!engine.isExecuting(runId)) {
                     engine.submit(runId);
                 }
             }
@@ -100,7 +100,7 @@ public class Recovery {
                 outcomes.timeOut(waiterId);
             }
             if (!runIds.isEmpty()) {
-                LOG.info("DWF0703: recovery looked at " + runIds.size() + " runnable runs nobody was executing");
+                LOG.info("DWF0703: recovery claimed " + runIds.size() + " runnable runs nobody was executing");
             }
         } catch (RuntimeException e) {
             LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "

@@ -8,7 +8,6 @@ import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
 import org.durableworkflow.impl.time.Clock;
-import org.durableworkflow.impl.timer.TimerGateway;
 
 /**
  * Settles a waiter exactly once. Notify and timeout race through one conditional update of the waiter's state: the
@@ -24,8 +23,6 @@ public class WaiterOutcomes {
     @Inject
     WorkflowEngine engine;
     @Inject
-    TimerGateway timers;
-    @Inject
     Clock clock;
 
     /**
@@ -34,16 +31,13 @@ public class WaiterOutcomes {
      * @return {@code false} when the waiter was settled already (timed out, notified or cancelled)
      */
     public boolean notifyWaiter(WaiterEntity waiter, String eventText) {
-        // The timer first: a timer firing right now holds its task row and then wants the waiter row, so taking
-        // the waiter row first would deadlock. Cancelling waits for such a timer to finish, and then the conditional
-        // update below sees its outcome. A cancel rolled back with this transaction leaves the timer armed.
-        timers.cancel(waiter.timerHandle());
         if (!store.settleWaiter(waiter.id(), WaiterEntity.NOTIFIED)) {
             return false;
         }
         store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
                 StepEntity.NOTIFIED, eventText, null, clock.millis()));
         engine.resumeAfterCommit(waiter.runId());
+        engine.cancelTimerAfterCommit(waiter.timerHandle());
         return true;
     }
 

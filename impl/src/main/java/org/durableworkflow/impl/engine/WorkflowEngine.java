@@ -109,6 +109,25 @@ public class WorkflowEngine {
         }
     }
 
+    /**
+     * Cancels a settled waiter's timer in a transaction of its own once the current one commits. The settling
+     * transaction never touches the timer's row: a timer firing at that moment locks the waiter's row and then its
+     * own, so taking them in the other order would deadlock. A timer left armed (a crash, a full queue) fires later
+     * and changes nothing, as its waiter is settled.
+     */
+    void cancelTimerAfterCommit(byte[] timerHandle) {
+        if (timerHandle == null) {
+            return;
+        }
+        transactions.afterCommit(() -> {
+            try {
+                executor().execute(() -> timers.cancel(timerHandle));
+            } catch (RejectedExecutionException e) {
+                LOG.fine("DWF0604: a settled waiter's timer stays armed and will fire for nothing: " + e.getMessage());
+            }
+        });
+    }
+
     /** Queues the execution of a runnable run; when the queue refuses, the recovery sweep takes it later. */
     public void submit(String runId) {
         try {
@@ -233,7 +252,7 @@ public class WorkflowEngine {
             }
             for (WaiterEntity waiter : store.waitingOfRun(runId)) {
                 if (store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED)) {
-                    timers.cancel(waiter.timerHandle());
+                    cancelTimerAfterCommit(waiter.timerHandle());
                 }
             }
             return true;

@@ -2,12 +2,15 @@ package org.durableworkflow.impl.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import jakarta.inject.Inject;
 import jakarta.annotation.PostConstruct;
 import org.durableworkflow.api.RunStatus;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -21,6 +24,9 @@ public class RunStore {
      */
     public static final String PERSISTENCE_CONTEXT = "durable-workflow/entity-manager";
     public static final String ENTITY_MANAGER = "java:comp/env/" + PERSISTENCE_CONTEXT;
+
+    @Inject
+    SchemaInstaller schema;
 
     private EntityManager em;
 
@@ -82,27 +88,41 @@ public class RunStore {
     }
 
     /**
-     * Runnable runs whose lease expired, whoever held it; at start also those this server held before it stopped.
+     * Takes the leases of up to {@code max} runnable runs whose lease expired, whoever held it (at start also those
+     * this server held before it stopped), and returns their ids. Of several servers claiming at once, each run goes
+     * to exactly one: on PostgreSQL one {@code UPDATE ... FOR UPDATE SKIP LOCKED} statement, where servers skip the
+     * rows another is claiming instead of waiting for them; elsewhere a read, then a conditional update per run.
      */
-    public List<String> claimableRuns(long now, String owner, boolean includeOwn, int max) {
-        TypedQuery<String> query = fresh(em.createQuery("SELECT r.runId FROM RunEntity r WHERE r.status = :running"
-                + " AND " + claimable(includeOwn) + " ORDER BY r.leaseExpiry", String.class));
-        if (includeOwn) {
-            query.setParameter("owner", owner);
+    public List<String> claimRuns(long now, String owner, long leaseExpiry, boolean includeOwn, int max) {
+        if (schema.postgres()) {
+            return claimSkippingLocked(now, owner, leaseExpiry, includeOwn, max);
         }
-        return query.setParameter("running", RunStatus.RUNNING).setParameter("now", now)
-                .setMaxResults(max).getResultList();
+        TypedQuery<String> candidates = fresh(em.createQuery("SELECT r.runId FROM RunEntity r"
+                + " WHERE r.status = :running AND " + claimable(includeOwn) + " ORDER BY r.leaseExpiry", String.class));
+        if (includeOwn) {
+            candidates.setParameter("owner", owner);
+        }
+        List<String> claimed = new ArrayList<>();
+        for (String runId : candidates.setParameter("running", RunStatus.RUNNING).setParameter("now", now)
+                .setMaxResults(max).getResultList()) {
+            Query claim = em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseExpiry = :expiry"
+                    + " WHERE r.runId = :run AND r.status = :running AND " + claimable(includeOwn));
+            if (claim.setParameter("owner", owner).setParameter("expiry", leaseExpiry).setParameter("run", runId)
+                    .setParameter("running", RunStatus.RUNNING).setParameter("now", now).executeUpdate() == 1) {
+                claimed.add(runId);
+            }
+        }
+        return claimed;
     }
 
-    /**
-     * Takes the lease of a runnable run found by {@link #claimableRuns}, if it is still claimable: a conditional
-     * update, so that of several servers claiming one run exactly one wins.
-     */
-    public boolean claim(String runId, String owner, long now, long leaseExpiry, boolean includeOwn) {
-        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseExpiry = :expiry"
-                        + " WHERE r.runId = :run AND r.status = :running AND " + claimable(includeOwn))
-                .setParameter("owner", owner).setParameter("expiry", leaseExpiry).setParameter("run", runId)
-                .setParameter("running", RunStatus.RUNNING).setParameter("now", now).executeUpdate() == 1;
+    @SuppressWarnings("unchecked")
+    private List<String> claimSkippingLocked(long now, String owner, long leaseExpiry, boolean includeOwn, int max) {
+        String own = includeOwn ? " OR LEASE_OWNER = ?4" : "";
+        Query claim = em.createNativeQuery("UPDATE DWF_RUN SET LEASE_OWNER = ?4, LEASE_EXPIRY = ?5"
+                + " WHERE RUN_ID IN (SELECT RUN_ID FROM DWF_RUN WHERE STATUS = ?1 AND (LEASE_EXPIRY < ?2" + own + ")"
+                + " ORDER BY LEASE_EXPIRY LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING RUN_ID");
+        return (List<String>) claim.setParameter(1, RunStatus.RUNNING.name()).setParameter(2, now)
+                .setParameter(3, max).setParameter(4, owner).setParameter(5, leaseExpiry).getResultList();
     }
 
     private static String claimable(boolean includeOwn) {

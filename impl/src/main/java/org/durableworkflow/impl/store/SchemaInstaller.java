@@ -26,13 +26,20 @@ public class SchemaInstaller {
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
     private static final String DATA_SOURCE = "java:comp/DefaultDataSource";
 
+    private volatile boolean postgres;
+
+    /** Whether the database is PostgreSQL, where some queries take a faster form; known once installed. */
+    public boolean postgres() {
+        return postgres;
+    }
+
     /** Creates what is missing; safe to run from several servers at once. */
     public void install() throws Exception {
         DataSource dataSource = (DataSource) new InitialContext().lookup(DATA_SOURCE);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             String product = connection.getMetaData().getDatabaseProductName();
-            boolean postgres = product.toLowerCase().contains("postgres");
+            postgres = product.toLowerCase().contains("postgres");
             if (!postgres && tableExists(connection, "DWF_RUN")) {
                 return;
             }

@@ -52,7 +52,12 @@ final class Postgres {
         return schema;
     }
 
+    /** Drops the schema, unless {@code -Dkeep.schema=true} asks to keep it for a look after a failure. */
     static void dropSchema(String schema) throws SQLException {
+        if (Boolean.getBoolean("keep.schema")) {
+            System.out.println("schema kept: " + schema);
+            return;
+        }
         execute(URL, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
@@ -67,6 +72,24 @@ final class Postgres {
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** The rows of {@code sql}, each as its columns' text. */
+    static java.util.List<String[]> rows(String schema, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(urlFor(schema), USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            java.util.List<String[]> result = new java.util.ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rows.getString(i + 1);
+                }
+                result.add(row);
+            }
+            return result;
         }
     }
 

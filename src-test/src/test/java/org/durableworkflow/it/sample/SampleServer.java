@@ -96,13 +96,46 @@ final class SampleServer {
 
     /** The resident memory of the server's JVM, in bytes, read from {@code /proc}. */
     long residentBytes() throws IOException {
-        String pid = Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim();
-        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        return Long.parseLong(procStatus("VmRSS:")) * 1024;
+    }
+
+    /** The number of threads of the server's JVM, read from {@code /proc}. */
+    int threads() throws IOException {
+        return Integer.parseInt(procStatus("Threads:"));
+    }
+
+    /** The server's heap in use right after a full garbage collection, in bytes, as {@code jcmd} reports it. */
+    long heapUsedAfterGc() throws Exception {
+        jcmd("GC.run");
+        for (String line : jcmd("GC.heap_info").split("\n")) {
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K")
+                    .matcher(line);
+            if (used.find()) {
+                return Long.parseLong(used.group(1)) * 1024;
             }
         }
-        return -1;
+        throw new IllegalStateException("no heap figure from jcmd");
+    }
+
+    private String jcmd(String command) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), pid(), command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+
+    private String procStatus(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", pid(), "status"))) {
+            if (line.startsWith(field)) {
+                return line.replaceAll("[^0-9]", "");
+            }
+        }
+        throw new IllegalStateException(field + " not in /proc status");
+    }
+
+    private String pid() throws IOException {
+        return Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim();
     }
 
     /** The Derby database of the sample, for looking at (or, with the server down, changing) its rows. */

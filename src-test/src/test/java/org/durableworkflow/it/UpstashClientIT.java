@@ -1,0 +1,173 @@
+package org.durableworkflow.it;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The published {@code @upstash/workflow} client from npm, run by Node.js against the library's REST root: each kind
+ * of event data reaches the waiting run as the client sent it, {@code getWaiters} parses, and refusals surface as the
+ * client's own errors with their status.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UpstashClientIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.withLibrary("workflow-upstash-it");
+    }
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> started = new ArrayList<>();
+
+    @ArquillianResource
+    URL base;
+
+    @AfterEach
+    void cancelLeftovers() throws Exception {
+        for (String runId : started) {
+            send("POST", "workflow/runs/" + runId + "/cancel");
+        }
+    }
+
+    @Test
+    void eachKindOfEventDataReachesTheRunAsTheClientSentIt() throws Exception {
+        String prefix = "upstash-" + UUID.randomUUID();
+        String text = startWaitingForText(prefix + "-text");
+        String object = startWaitingForText(prefix + "/object"); // the client sends ids raw, slash included
+        String number = startWaitingForText(prefix + "-number");
+        String absent = startWaitingForText(prefix + "-absent");
+
+        List<Map<?, ?>> outcomes = client("""
+                [{"op":"getWaiters","eventId":"%1$s-text"},
+                 {"op":"notify","eventId":"%1$s-text","eventData":"order shipped"},
+                 {"op":"notify","eventId":"%1$s/object","eventData":{"status":"shipped","items":[1,2]}},
+                 {"op":"notify","eventId":"%1$s-number","eventData":42},
+                 {"op":"notify","eventId":"%1$s-absent"},
+                 {"op":"notify","eventId":"%1$s-text","eventData":"again"}]""".formatted(prefix));
+
+        Map<?, ?> waiter = (Map<?, ?>) result(outcomes.get(0)).get(0);
+        assertEquals(List.of(text), ((Map<?, ?>) waiter.get("headers")).get("Upstash-Workflow-Runid"));
+        long deadline = ((Number) waiter.get("deadline")).longValue();
+        assertTrue(deadline > System.currentTimeMillis() / 1000 && deadline < 10_000_000_000L, "seconds: " + deadline);
+
+        List<String> runs = List.of(text, object, number, absent);
+        for (int i = 0; i < runs.size(); i++) {
+            List<?> answer = result(outcomes.get(i + 1));
+            assertEquals(1, answer.size(), outcomes.get(i + 1).toString());
+            assertEquals(runs.get(i), ((Map<?, ?>) answer.get(0)).get("workflowRunId"));
+            assertEquals("", ((Map<?, ?>) answer.get(0)).get("error"));
+        }
+        assertEquals(List.of(), result(outcomes.get(5)), "a second notify finds nobody");
+
+        assertEquals("order shipped", completedOutput(text));
+        assertEquals("{\"status\":\"shipped\",\"items\":[1,2]}", completedOutput(object));
+        assertEquals("42", completedOutput(number));
+        assertEquals(null, completedOutput(absent), "no eventData: the wait returns null data, not a timeout");
+    }
+
+    @Test
+    void refusalsSurfaceAsTheClientsErrorsWithTheirStatus() throws Exception {
+        String eventId = "upstash-refused-" + UUID.randomUUID();
+        String runId = startWaitingForText(eventId);
+
+        List<Map<?, ?>> wrongToken = client("[{\"op\":\"notify\",\"eventId\":\"" + eventId + "\",\"eventData\":\"x\"}]",
+                "not-the-token");
+        List<Map<?, ?>> refused = client("[{\"op\":\"notify\",\"eventId\":\"" + "x".repeat(300) + "\"},"
+                + "{\"op\":\"getWaiters\",\"eventId\":\"" + "x".repeat(300) + "\"}]");
+
+        assertRefused(wrongToken.get(0), 401);
+        assertRefused(refused.get(0), 400);
+        assertRefused(refused.get(1), 400);
+        assertEquals("WAITING", run(runId).get("status"), "a refused notify changes nothing");
+    }
+
+    private static void assertRefused(Map<?, ?> outcome, int status) {
+        assertFalse((Boolean) outcome.get("ok"), outcome.toString());
+        assertTrue(String.valueOf(outcome.get("message")).contains("DWF")
+                || String.valueOf(outcome.get("status")).startsWith(String.valueOf(status)), outcome.toString());
+        if (outcome.get("status") != null) {
+            assertEquals(status, ((Number) outcome.get("status")).intValue(), outcome.toString());
+        }
+    }
+
+    private static List<?> result(Map<?, ?> outcome) {
+        assertTrue((Boolean) outcome.get("ok"), outcome.toString());
+        return (List<?>) outcome.get("result");
+    }
+
+    private List<Map<?, ?>> client(String calls) throws Exception {
+        return client(calls, Deployments.TOKEN);
+    }
+
+    /** Runs the calls with the real client under Node.js and reads what each returned or threw. */
+    @SuppressWarnings("unchecked")
+    private List<Map<?, ?>> client(String calls, String token) throws Exception {
+        Path dir = Path.of(System.getProperty("upstash.client.dir"));
+        Process node = new ProcessBuilder("node", dir.resolve("upstash-client.mjs").toString(),
+                base.toString() + "workflow", token, calls).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes()).trim();
+        assertTrue(node.waitFor(2, TimeUnit.MINUTES), "node did not finish");
+        assertEquals(0, node.exitValue(), output);
+        return JSON.fromJson(output.substring(output.lastIndexOf("\n[") + 1), List.class);
+    }
+
+    private String startWaitingForText(String eventId) throws Exception {
+        HttpResponse<String> response = send("POST", "workflow/workflows/wait-for-text/runs",
+                JSON.toJson(Map.of("eventId", eventId)));
+        assertEquals(202, response.statusCode(), response.body());
+        String runId = (String) JSON.fromJson(response.body(), Map.class).get("workflowRunId");
+        started.add(runId);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> "WAITING".equals(run(runId).get("status")));
+        return runId;
+    }
+
+    /** The completed run's output, read from the JSON text the run resource answers it as. */
+    private Object completedOutput(String runId) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> "COMPLETED".equals(run(runId).get("status")));
+        Object output = run(runId).get("output");
+        return output == null ? null : JSON.fromJson((String) output, Object.class);
+    }
+
+    private Map<?, ?> run(String runId) throws Exception {
+        return JSON.fromJson(send("GET", "workflow/runs/" + runId, null).body(), Map.class);
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        return send(method, path, "");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + Deployments.TOKEN)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

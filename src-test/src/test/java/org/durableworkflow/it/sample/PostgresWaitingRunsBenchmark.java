@@ -1,0 +1,64 @@
+package org.durableworkflow.it.sample;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/**
+ * What 100,000 waiting runs cost one server on PostgreSQL, against 1,000: heap after a full collection, resident
+ * memory, threads, and notify latency at a fixed rate. Not part of the test suite: run it on purpose
+ * (docs/BENCHMARKS.md); {@code -Dwaiting.runs=N} changes the large count. It prints its figures, asserts nothing.
+ */
+class PostgresWaitingRunsBenchmark {
+
+    private static final SampleServer SERVER = new SampleServer("pgServerA", 9182);
+    private static final int LARGE = Integer.getInteger("waiting.runs", 100_000);
+    private static final int PROBES = 500;
+    private static final int PROBE_RATE = 50;
+    private static String schema;
+    private static SampleLoad load;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Postgres.requireReachable();
+        schema = Postgres.createSchema();
+        SERVER.deploy();
+        SERVER.start(Map.of("DB_URL", Postgres.urlFor(schema), "ORDER_WAIT_TIMEOUT", "6h"));
+        load = new SampleLoad(SERVER, schema, 16);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        load.close();
+        SERVER.stop();
+        Postgres.dropSchema(schema);
+    }
+
+    @Test
+    void notifyLatencyAndMemoryWith1000AndWithManyRunsWaiting() throws Exception {
+        load.startAll("warm-up", 1000, 1000);
+        load.notifyAll("warm-up", 1000);
+        load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS <> 'COMPLETED'", 0);
+
+        load.startAll("small", 1000, 1000);
+        measure(1000, "probe-small");
+
+        long t0 = System.nanoTime();
+        load.startAll("large", LARGE - 1000, LARGE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SampleLoad.report("started %d more runs until all waited in %.0f s: %.0f runs/s", LARGE - 1000, seconds,
+                (LARGE - 1000) / seconds);
+        measure(LARGE, "probe-large");
+    }
+
+    private void measure(int waiting, String probes) throws Exception {
+        long heap = SERVER.heapUsedAfterGc();
+        SampleLoad.report("%d runs waiting: heap after full GC %.1f MB, RSS %.0f MB, %d threads", waiting,
+                heap / 1e6, SERVER.residentBytes() / 1e6, SERVER.threads());
+        SampleLoad.report("%d runs waiting: notify -> resumed at %d notifies/s: %s", waiting, PROBE_RATE,
+                SampleLoad.percentiles(load.notifyLatencies(probes, PROBES, PROBE_RATE, waiting + PROBES)));
+        load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", waiting);
+    }
+}

@@ -1,0 +1,138 @@
+package org.durableworkflow.it.sample;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
+
+/** Drives the sample's order workflow over HTTP from client threads, for the benchmarks; prints, never asserts. */
+final class SampleLoad implements AutoCloseable {
+
+    private final SampleServer server;
+    private final String schema;
+    private final ExecutorService callers;
+
+    SampleLoad(SampleServer server, String schema, int clients) {
+        this.server = server;
+        this.schema = schema;
+        this.callers = Executors.newFixedThreadPool(clients);
+    }
+
+    /** Starts orders {@code prefix0..prefix(n-1)} and waits until the schema has {@code waitingAfter} waiting runs. */
+    Map<String, String> startAll(String prefix, int n, long waitingAfter) throws Exception {
+        Map<String, String> orderOfRun = new ConcurrentHashMap<>();
+        all(IntStream.range(0, n).mapToObj(i -> (Callable<Void>) () -> {
+            orderOfRun.put(startOrder(prefix + i), prefix + i);
+            return null;
+        }).toList());
+        awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", waitingAfter);
+        return orderOfRun;
+    }
+
+    /** Notifies orders {@code prefix0..prefix(n-1)} at full speed. */
+    void notifyAll(String prefix, int n) throws Exception {
+        all(IntStream.range(0, n).mapToObj(i -> (Callable<Void>) () -> {
+            notifyOrder(prefix + i);
+            return null;
+        }).toList());
+    }
+
+    /**
+     * Starts {@code n} orders, then notifies them at {@code perSecond} and returns, sorted, each one's time from
+     * sending its notify to the journaling of the first step after the wait (client and server share one clock).
+     */
+    long[] notifyLatencies(String prefix, int n, int perSecond, long waitingAfter) throws Exception {
+        Map<String, String> orderOfRun = startAll(prefix, n, waitingAfter);
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Future<?>> sends = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
+            String orderId = prefix + i;
+            sends.add(callers.submit(() -> {
+                sentAt.put(orderId, System.currentTimeMillis());
+                notifyOrder(orderId);
+                return null;
+            }));
+        }
+        for (Future<?> send : sends) {
+            send.get();
+        }
+        awaitCount("SELECT COUNT(*) FROM DWF_STEP WHERE SEQ = 3 AND RUN_ID IN ('"
+                + String.join("','", orderOfRun.keySet()) + "')", n);
+        long[] latencies = new long[n];
+        int k = 0;
+        try (Connection db = DriverManager.getConnection(Postgres.urlFor(schema), "postgres", "");
+             Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT RUN_ID, CREATED_AT FROM DWF_STEP WHERE SEQ = 3")) {
+            while (rows.next()) {
+                String orderId = orderOfRun.get(rows.getString(1));
+                if (orderId != null) {
+                    latencies[k++] = rows.getLong(2) - sentAt.get(orderId);
+                }
+            }
+        }
+        long[] measured = Arrays.copyOf(latencies, k);
+        Arrays.sort(measured);
+        return measured;
+    }
+
+    String startOrder(String orderId) throws Exception {
+        HttpResponse<String> response = server.post("/orders",
+                "{\"orderId\":\"" + orderId + "\",\"userEmail\":\"bench@example.com\"}", "application/json");
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        String body = response.body();
+        return body.substring(body.indexOf("wfr_"), body.lastIndexOf('"'));
+    }
+
+    void notifyOrder(String orderId) throws Exception {
+        HttpResponse<String> response = server.post("/workflow/v2/notify/order-" + orderId,
+                "{\"status\":\"shipped\",\"trackingNumber\":\"T\"}", "text/plain");
+        if (response.statusCode() != 200 || !response.body().contains("wfr_")) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    void awaitCount(String sql, long expected) {
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Postgres.count(schema, sql) == expected);
+    }
+
+    private void all(List<Callable<Void>> calls) throws Exception {
+        for (Future<Void> result : callers.invokeAll(calls)) {
+            result.get();
+        }
+    }
+
+    static String percentiles(long[] sorted) {
+        int k = sorted.length;
+        return String.format("p50 %d ms, p99 %d ms, max %d ms (%d samples)", sorted[k / 2], sorted[k * 99 / 100],
+                sorted[k - 1], k);
+    }
+
+    static void report(String format, Object... args) {
+        System.out.println("BENCHMARK " + String.format(format, args));
+    }
+
+    @Override
+    public void close() {
+        callers.shutdownNow();
+    }
+}

@@ -40,10 +40,10 @@ class PostgresThroughputBenchmark {
 
     @Test
     void completeWorkflowsAtFullSpeedAndLatencyAtAFixedRate() throws Exception {
-        run("warm-up", 500);
+        run("warm-up", 3000); // the JIT needs thousands of workflows before the figures settle
         long rssBefore = SERVER.residentBytes();
         long[] statsBefore = databaseStats();
-        int n = 2000;
+        int n = 5000;
         long t0 = System.nanoTime();
         run("full", n);
         double seconds = (System.nanoTime() - t0) / 1e9;

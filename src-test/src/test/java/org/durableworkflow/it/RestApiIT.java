@@ -147,6 +147,45 @@ class RestApiIT {
         awaitStatus(runId, "WAITING");
     }
 
+    @Test
+    void runsAndWaitersAreListedByStatusAndWorkflowAPageAtATime() throws Exception {
+        String prefix = "list-" + UUID.randomUUID();
+        List<String> mine = List.of(startWaiting(prefix + "-a"), startWaiting(prefix + "-b"),
+                startWaiting(prefix + "-c"));
+
+        List<Object> listed = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            HttpResponse<String> response = send("GET", "workflow/runs?status=WAITING&workflow=wait-then-finish"
+                    + "&size=2&page=" + page, null, Deployments.TOKEN);
+            assertEquals(200, response.statusCode(), response.body());
+            List<?> runs = JSON.fromJson(response.body(), List.class);
+            assertTrue(runs.size() <= 2, response.body());
+            for (Object run : runs) {
+                assertEquals("WAITING", ((Map<?, ?>) run).get("status"));
+                assertEquals("wait-then-finish", ((Map<?, ?>) run).get("workflowName"));
+                listed.add(((Map<?, ?>) run).get("workflowRunId"));
+            }
+            if (runs.size() < 2) {
+                break;
+            }
+        }
+        assertTrue(listed.containsAll(mine), listed.toString());
+        assertEquals(listed.size(), new java.util.HashSet<>(listed).size(), "no run on two pages");
+
+        HttpResponse<String> waiters = send("GET", "workflow/waiters?size=500", null, Deployments.TOKEN);
+        assertEquals(200, waiters.statusCode(), waiters.body());
+        assertTrue(JSON.fromJson(waiters.body(), List.class).stream()
+                .filter(w -> String.valueOf(((Map<?, ?>) w).get("eventId")).startsWith(prefix)).count() == 3);
+
+        for (String query : List.of("runs?status=BOGUS", "runs?size=0", "runs?size=501", "runs?page=-1",
+                "runs?page=x", "waiters?size=x")) {
+            HttpResponse<String> refused = send("GET", "workflow/" + query, null, Deployments.TOKEN);
+            assertEquals(400, refused.statusCode(), query + ": " + refused.body());
+            assertTrue(errorOf(refused).startsWith("DWF080"), refused.body());
+        }
+        assertEquals(401, send("GET", "workflow/runs", null, "wrong").statusCode());
+    }
+
     private String startWaiting(String eventId) throws Exception {
         HttpResponse<String> response = send("POST", "workflow/workflows/wait-then-finish/runs",
                 "{\"eventId\":\"" + eventId + "\",\"timeout\":\"5m\"}", Deployments.TOKEN);

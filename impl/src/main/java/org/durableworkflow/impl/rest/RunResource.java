@@ -7,13 +7,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.impl.engine.WorkflowEngine;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.impl.store.RunStore;
 
-/** Native endpoints on runs: read one with its steps, cancel one. */
+/** Native endpoints on runs: list them, read one with its steps, cancel one. */
 @ApplicationScoped
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,6 +26,28 @@ public class RunResource {
 
     @Inject
     WorkflowEngine engine;
+    @Inject
+    RunStore store;
+
+    /** Runs, newest first, by {@code status} and {@code workflow} where given, a page at a time. */
+    @GET
+    public List<RunSummary> list(@QueryParam("status") String status, @QueryParam("workflow") String workflow,
+                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size);
+        return store.listRuns(status(status), workflow == null || workflow.isEmpty() ? null : workflow,
+                request.offset(), request.size()).stream().map(RunSummary::of).toList();
+    }
+
+    private static RunStatus status(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return RunStatus.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.exception(400, "DWF0809: 'status' must be one of " + Arrays.toString(RunStatus.values()));
+        }
+    }
 
     @GET
     @Path("{runId: .+}")

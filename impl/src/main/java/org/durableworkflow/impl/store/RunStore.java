@@ -162,6 +162,28 @@ public class RunStore {
     }
 
     /** The waiters of {@code eventId} still waiting, in registration order. */
+    /** A page of runs, newest first, filtered by status and workflow name where given ({@code null}: any). */
+    public List<RunEntity> listRuns(RunStatus status, String workflowName, int offset, int limit) {
+        String where = (status == null ? "" : " AND r.status = :status")
+                + (workflowName == null ? "" : " AND r.workflowName = :workflow");
+        TypedQuery<RunEntity> query = fresh(em.createQuery("SELECT r FROM RunEntity r WHERE 1 = 1" + where
+                + " ORDER BY r.createdAt DESC, r.runId", RunEntity.class));
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (workflowName != null) {
+            query.setParameter("workflow", workflowName);
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** A page of the waiters still waiting, oldest first. */
+    public List<WaiterEntity> listWaiting(int offset, int limit) {
+        return fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.state = :waiting ORDER BY w.id",
+                WaiterEntity.class)).setParameter("waiting", WaiterEntity.WAITING)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
     public List<WaiterEntity> waitingFor(String eventId) {
         return fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.eventId = :event AND w.state = :waiting"
                         + " ORDER BY w.id", WaiterEntity.class))

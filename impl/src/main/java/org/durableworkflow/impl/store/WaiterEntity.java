@@ -119,6 +119,10 @@ public class WaiterEntity {
         return state;
     }
 
+    public long createdAt() {
+        return createdAt;
+    }
+
     public long deadline() {
         return deadline;
     }

@@ -1,0 +1,28 @@
+package org.durableworkflow.impl.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.durableworkflow.impl.store.RunStore;
+
+import java.util.List;
+
+/** Native listing of the waiters still waiting, oldest first; {@code /v2/waiters/{eventId}} is Upstash's. */
+@ApplicationScoped
+@Path("waiters")
+@Produces(MediaType.APPLICATION_JSON)
+public class WaiterResource {
+
+    @Inject
+    RunStore store;
+
+    @GET
+    public List<WaiterSummary> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size);
+        return store.listWaiting(request.offset(), request.size()).stream().map(WaiterSummary::of).toList();
+    }
+}

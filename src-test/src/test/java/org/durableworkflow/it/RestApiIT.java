@@ -1,52 +1,25 @@
 package org.durableworkflow.it;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The REST endpoints from outside: the Upstash wire shapes, authentication, and bad input that changes nothing. */
-@ExtendWith(ArquillianExtension.class)
-class RestApiIT {
+class RestApiIT extends RemoteApiTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withLibrary("workflow-rest-it");
-    }
-
-    private static final Jsonb JSON = JsonbBuilder.create();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> started = new ArrayList<>();
-
-    @ArquillianResource
-    URL base;
-
-    @AfterEach
-    void cancelLeftovers() throws Exception {
-        for (String runId : started) {
-            send("POST", "workflow/runs/" + runId + "/cancel", "", Deployments.TOKEN);
-        }
     }
 
     @Test
@@ -203,28 +176,8 @@ class RestApiIT {
         assertEquals(1, ((List<?>) run(runId).get("steps")).size(), "only the first step is journaled");
     }
 
-    private Map<?, ?> run(String runId) throws Exception {
-        return JSON.fromJson(send("GET", "workflow/runs/" + runId, null, Deployments.TOKEN).body(), Map.class);
-    }
-
-    private void awaitStatus(String runId, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> status.equals(run(runId).get("status")));
-    }
-
     private static String errorOf(HttpResponse<String> response) {
         Object error = JSON.fromJson(response.body(), Map.class).get("error");
         return error == null ? "" : error.toString();
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

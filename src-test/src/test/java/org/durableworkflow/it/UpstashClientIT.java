@@ -1,29 +1,16 @@
 package org.durableworkflow.it;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,26 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of event data reaches the waiting run as the client sent it, {@code getWaiters} parses, and refusals surface as the
  * client's own errors with their status.
  */
-@ExtendWith(ArquillianExtension.class)
-class UpstashClientIT {
+class UpstashClientIT extends RemoteApiTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withLibrary("workflow-upstash-it");
-    }
-
-    private static final Jsonb JSON = JsonbBuilder.create();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> started = new ArrayList<>();
-
-    @ArquillianResource
-    URL base;
-
-    @AfterEach
-    void cancelLeftovers() throws Exception {
-        for (String runId : started) {
-            send("POST", "workflow/runs/" + runId + "/cancel");
-        }
     }
 
     @Test
@@ -139,35 +111,18 @@ class UpstashClientIT {
 
     private String startWaitingForText(String eventId) throws Exception {
         HttpResponse<String> response = send("POST", "workflow/workflows/wait-for-text/runs",
-                JSON.toJson(Map.of("eventId", eventId)));
+                JSON.toJson(Map.of("eventId", eventId)), Deployments.TOKEN);
         assertEquals(202, response.statusCode(), response.body());
         String runId = (String) JSON.fromJson(response.body(), Map.class).get("workflowRunId");
         started.add(runId);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> "WAITING".equals(run(runId).get("status")));
+        awaitStatus(runId, "WAITING");
         return runId;
     }
 
     /** The completed run's output, read from the JSON text the run resource answers it as. */
     private Object completedOutput(String runId) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> "COMPLETED".equals(run(runId).get("status")));
+        awaitStatus(runId, "COMPLETED");
         Object output = run(runId).get("output");
         return output == null ? null : JSON.fromJson((String) output, Object.class);
-    }
-
-    private Map<?, ?> run(String runId) throws Exception {
-        return JSON.fromJson(send("GET", "workflow/runs/" + runId, null).body(), Map.class);
-    }
-
-    private HttpResponse<String> send(String method, String path) throws Exception {
-        return send(method, path, "");
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + Deployments.TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

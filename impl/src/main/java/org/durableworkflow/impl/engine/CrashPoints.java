@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 public final class CrashPoints {
 
     private static final Logger LOG = Logger.getLogger(CrashPoints.class.getName());
-    private static final String ARMED = armed();
+    private static final String ARMED = armedPoint();
 
     private CrashPoints() {
     }
@@ -28,7 +28,12 @@ public final class CrashPoints {
         }
     }
 
-    private static String armed() {
+    /** Whether a crash test armed any point; lets a hot path skip registering a check it would never need. */
+    public static boolean armed() {
+        return ARMED != null;
+    }
+
+    private static String armedPoint() {
         String value = System.getProperty("durable-workflow.crash-at", System.getenv("DURABLE_WORKFLOW_CRASH_AT"));
         return value == null || value.isBlank() ? null : value.trim();
     }

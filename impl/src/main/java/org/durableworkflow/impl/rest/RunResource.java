@@ -10,13 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.durableworkflow.api.RunInfo;
+import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.impl.engine.WorkflowEngine;
+import org.durableworkflow.impl.store.RunStore;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.durableworkflow.api.RunStatus;
-import org.durableworkflow.impl.store.RunStore;
 
 /** Native endpoints on runs: list them, read one with its steps, cancel one. */
 @ApplicationScoped

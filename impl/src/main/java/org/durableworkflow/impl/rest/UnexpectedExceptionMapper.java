@@ -26,8 +26,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
                 return ApiError.response(400, "DWF0803: the body is not valid JSON for this call");
             }
             if (t instanceof PersistenceException || t instanceof SQLException) {
-                LOG.warning("DWF0807: a REST call found the database unavailable: " + t.getMessage());
-                return ApiError.response(503, WorkflowExceptionMapper.UNAVAILABLE);
+                return ApiError.databaseUnavailable(t.getMessage());
             }
         }
         LOG.log(Level.SEVERE, "DWF0804: unexpected failure of a REST call", e);

@@ -97,18 +97,20 @@ public class RunStore {
         if (schema.postgres()) {
             return claimSkippingLocked(now, owner, leaseExpiry, includeOwn, max);
         }
+        String claimable = claimable(includeOwn);
         TypedQuery<String> candidates = fresh(em.createQuery("SELECT r.runId FROM RunEntity r"
-                + " WHERE r.status = :running AND " + claimable(includeOwn) + " ORDER BY r.leaseExpiry", String.class));
+                + " WHERE r.status = :running AND " + claimable + " ORDER BY r.leaseExpiry", String.class));
+        Query claim = em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseExpiry = :expiry"
+                + " WHERE r.runId = :run AND r.status = :running AND " + claimable);
         if (includeOwn) {
             candidates.setParameter("owner", owner);
         }
+        claim.setParameter("owner", owner).setParameter("expiry", leaseExpiry)
+                .setParameter("running", RunStatus.RUNNING).setParameter("now", now);
         List<String> claimed = new ArrayList<>();
         for (String runId : candidates.setParameter("running", RunStatus.RUNNING).setParameter("now", now)
                 .setMaxResults(max).getResultList()) {
-            Query claim = em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseExpiry = :expiry"
-                    + " WHERE r.runId = :run AND r.status = :running AND " + claimable(includeOwn));
-            if (claim.setParameter("owner", owner).setParameter("expiry", leaseExpiry).setParameter("run", runId)
-                    .setParameter("running", RunStatus.RUNNING).setParameter("now", now).executeUpdate() == 1) {
+            if (claim.setParameter("run", runId).executeUpdate() == 1) {
                 claimed.add(runId);
             }
         }
@@ -161,7 +163,6 @@ public class RunStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The waiters of {@code eventId} still waiting, in registration order. */
     /** A page of runs, newest first, filtered by status and workflow name where given ({@code null}: any). */
     public List<RunEntity> listRuns(RunStatus status, String workflowName, int offset, int limit) {
         String where = (status == null ? "" : " AND r.status = :status")
@@ -184,6 +185,7 @@ public class RunStore {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** The waiters of {@code eventId} still waiting, in registration order. */
     public List<WaiterEntity> waitingFor(String eventId) {
         return fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.eventId = :event AND w.state = :waiting"
                         + " ORDER BY w.id", WaiterEntity.class))

@@ -52,8 +52,14 @@ final class Postgres {
         return schema;
     }
 
-    /** Drops the schema, unless {@code -Dkeep.schema=true} asks to keep it for a look after a failure. */
+    /**
+     * Drops the schema, unless {@code -Dkeep.schema=true} asks to keep it for a look after a failure; {@code null}
+     * (a test that failed before creating it) drops nothing.
+     */
     static void dropSchema(String schema) throws SQLException {
+        if (schema == null) {
+            return;
+        }
         if (Boolean.getBoolean("keep.schema")) {
             System.out.println("schema kept: " + schema);
             return;

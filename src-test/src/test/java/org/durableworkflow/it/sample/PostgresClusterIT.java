@@ -51,9 +51,7 @@ class PostgresClusterIT {
     @AfterAll
     static void stopCluster() throws Exception {
         SampleServer.stopAll(A, B);
-        if (schema != null) {
-            Postgres.dropSchema(schema);
-        }
+        Postgres.dropSchema(schema);
     }
 
     @Test

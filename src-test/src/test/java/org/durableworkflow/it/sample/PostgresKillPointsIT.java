@@ -40,9 +40,7 @@ class PostgresKillPointsIT {
     @AfterAll
     static void stopServers() throws Exception {
         SampleServer.stopAll(A, B);
-        if (schema != null) {
-            Postgres.dropSchema(schema);
-        }
+        Postgres.dropSchema(schema);
     }
 
     @Test

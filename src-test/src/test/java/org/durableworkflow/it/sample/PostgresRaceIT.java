@@ -53,9 +53,7 @@ class PostgresRaceIT {
     @AfterAll
     static void stopCluster() throws Exception {
         SampleServer.stopAll(A, B);
-        if (schema != null) {
-            Postgres.dropSchema(schema);
-        }
+        Postgres.dropSchema(schema);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package org.durableworkflow.it;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the tests that call a deployment's REST root from outside share: sending calls, reading runs, and cancelling
+ * the runs a test started, so that none of them is left waiting for a later test.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class RemoteApiTest {
+
+    static final Jsonb JSON = JsonbBuilder.create();
+    private final HttpClient http = HttpClient.newHttpClient();
+    /** Runs started by the current test; cancelled after it. */
+    final List<String> started = new ArrayList<>();
+
+    @ArquillianResource
+    URL base;
+
+    @AfterEach
+    void cancelLeftovers() throws Exception {
+        for (String runId : started) {
+            send("POST", "workflow/runs/" + runId + "/cancel", "", Deployments.TOKEN);
+        }
+    }
+
+    Map<?, ?> run(String runId) throws Exception {
+        return JSON.fromJson(send("GET", "workflow/runs/" + runId, null, Deployments.TOKEN).body(), Map.class);
+    }
+
+    void awaitStatus(String runId, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> status.equals(run(runId).get("status")));
+    }
+
+    /** Sends {@code body} ({@code null}: none) with {@code token} ({@code null}: no Authorization header). */
+    HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

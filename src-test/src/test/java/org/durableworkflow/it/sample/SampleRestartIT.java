@@ -40,20 +40,6 @@ class SampleRestartIT {
     }
 
     @Test
-    void theSampleServesAnOpenApiDocumentOfEveryEndpoint() throws Exception {
-        SERVER.start(Map.of());
-        HttpResponse<String> document = SERVER.get("/openapi");
-
-        assertEquals(200, document.statusCode(), document.body());
-        for (String path : List.of("/workflow/v2/notify/{eventId}:", "/workflow/v2/waiters/{eventId}:",
-                "/workflow/workflows/{name}/runs:", "/workflow/runs:", "/workflow/runs/{runId}:",
-                "/workflow/runs/{runId}/cancel:", "/workflow/waiters:", "/orders:")) {
-            assertTrue(document.body().contains(path), path + " in\n" + document.body());
-        }
-        SERVER.stop();
-    }
-
-    @Test
     void aRunWaitingWhenTheServerIsKilledResumesOnANotifyAfterRestart() throws Exception {
         SERVER.start(Map.of());
         String orderId = "kill-" + UUID.randomUUID();

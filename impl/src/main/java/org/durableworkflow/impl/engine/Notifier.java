@@ -46,8 +46,9 @@ public class Notifier {
             waiters.forEach(w -> checkReadable(w, eventText));
             List<NotifyResponse> responses = new ArrayList<>();
             for (WaiterEntity waiter : waiters) {
-                if (outcomes.notifyWaiter(waiter, eventText)) {
-                    responses.add(response(waiter));
+                RunEntity run = outcomes.notifyWaiter(waiter, eventText);
+                if (run != null) {
+                    responses.add(response(waiter, run));
                 }
             }
             return responses;
@@ -78,10 +79,8 @@ public class Notifier {
         }
     }
 
-    private NotifyResponse response(WaiterEntity waiter) {
-        RunEntity run = store.findRun(waiter.runId());
-        return new NotifyResponse(waiter(waiter), Ids.messageId(), "", waiter.runId(),
-                run == null ? 0 : run.createdAt());
+    private NotifyResponse response(WaiterEntity waiter, RunEntity run) {
+        return new NotifyResponse(waiter(waiter), Ids.messageId(), "", waiter.runId(), run.createdAt());
     }
 
     private Waiter waiter(WaiterEntity waiter) {

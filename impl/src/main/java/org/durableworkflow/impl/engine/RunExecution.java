@@ -3,6 +3,7 @@ package org.durableworkflow.impl.engine;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.exception.NonDeterminismException;
 import org.durableworkflow.impl.store.StepEntity;
+import org.durableworkflow.impl.store.Transactions;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -22,11 +23,37 @@ public final class RunExecution {
     private int stepDepth;
     private int currentStepSeq;
     private boolean suspended;
+    private Runnable firstTransactionWork;
 
     public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
         this.runId = runId;
         this.workflowName = workflowName;
         this.journal = journal.stream().collect(Collectors.toMap(StepEntity::seq, Function.identity()));
+    }
+
+    /**
+     * Work to join the first transaction this execution commits (cancelling the timer of the wait it resumes from):
+     * one transaction less per resume than doing it on its own.
+     */
+    void joinFirstTransaction(Runnable work) {
+        firstTransactionWork = work;
+    }
+
+    /**
+     * Called inside each transaction the execution begins: runs the pending first-transaction work, which counts as
+     * done once that transaction commits (after a rollback the next transaction runs it again).
+     */
+    public void runFirstTransactionWork(Transactions transactions) {
+        Runnable work = firstTransactionWork;
+        if (work == null) {
+            return;
+        }
+        work.run();
+        transactions.afterCommit(() -> {
+            if (firstTransactionWork == work) {
+                firstTransactionWork = null;
+            }
+        });
     }
 
     public String runId() {

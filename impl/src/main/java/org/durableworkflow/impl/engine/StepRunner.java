@@ -52,11 +52,13 @@ public class StepRunner {
                 CrashPoints.reached("step-done", name);
                 store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,
                         json.toJson(result), null, clock.millis()));
+                execution.runFirstTransactionWork(transactions);
                 return result;
             });
         } catch (StepWorkFailed failed) {
             Exception cause = failed.cause();
             transactions.requiresNew(() -> {
+                execution.runFirstTransactionWork(transactions);
                 store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.FAILED,
                         null, cause.getClass().getName() + ": " + cause.getMessage(), clock.millis()));
                 return null;

@@ -3,6 +3,7 @@ package org.durableworkflow.impl.engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.StepType;
+import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
@@ -28,17 +29,16 @@ public class WaiterOutcomes {
     /**
      * Delivers {@code eventText} to {@code waiter} inside the caller's transaction.
      *
-     * @return {@code false} when the waiter was settled already (timed out, notified or cancelled)
+     * @return the waiter's run, or {@code null} when the waiter was settled already (timed out, notified or
+     *         cancelled)
      */
-    public boolean notifyWaiter(WaiterEntity waiter, String eventText) {
+    public RunEntity notifyWaiter(WaiterEntity waiter, String eventText) {
         if (!store.settleWaiter(waiter.id(), WaiterEntity.NOTIFIED)) {
-            return false;
+            return null;
         }
         store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
                 StepEntity.NOTIFIED, eventText, null, clock.millis()));
-        engine.resumeAfterCommit(waiter.runId());
-        engine.cancelTimerAfterCommit(waiter.timerHandle());
-        return true;
+        return engine.resumeAfterCommit(waiter, waiter.timerHandle());
     }
 
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
@@ -51,7 +51,7 @@ public class WaiterOutcomes {
             String outcome = waiter.type() == StepType.SLEEP ? StepEntity.COMPLETED : StepEntity.TIMED_OUT;
             store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
                     outcome, null, null, clock.millis()));
-            engine.resumeAfterCommit(waiter.runId());
+            engine.resumeAfterCommit(waiter, null); // its timer fired, or was lost
             return null;
         });
     }

@@ -33,6 +33,7 @@ public class Waits {
     public SuspendSignal suspend(RunExecution execution, int seq, StepType type, String stepName, String eventId,
                                  String eventType, long deadline) throws Exception {
         transactions.requiresNew(() -> {
+            execution.runFirstTransactionWork(transactions);
             long now = clock.millis();
             if (!store.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.WAITING, null, null, now)) {
                 return null;

@@ -147,6 +147,7 @@ public class WorkflowContextImpl implements WorkflowContext {
         }
         try {
             return transactions.requiresNew(() -> {
+                execution.runFirstTransactionWork(transactions);
                 List<NotifyResponse> responses = notifier.notify(eventId, text);
                 store.insertStep(new StepEntity(execution.runId(), seq, stepName, StepType.NOTIFY,
                         StepEntity.COMPLETED, json.toJson(responses), null, clock.millis()));

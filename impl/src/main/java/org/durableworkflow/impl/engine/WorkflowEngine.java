@@ -73,8 +73,9 @@ public class WorkflowEngine {
         return transactions.required(() -> {
             if (store.findRun(id) == null) {
                 long now = clock.millis();
-                store.insertRun(new RunEntity(id, workflowName, inputJson, now, config.serverId(), leaseFrom(now)));
-                transactions.afterCommit(() -> submit(id));
+                RunEntity run = new RunEntity(id, workflowName, inputJson, now, config.serverId(), leaseFrom(now));
+                store.insertRun(run);
+                transactions.afterCommit(() -> submit(id, new RunSnapshot(run, List.of(), null)));
             }
             return id;
         });
@@ -101,12 +102,26 @@ public class WorkflowEngine {
         return start(workflowName, input, runId);
     }
 
-    /** In the current transaction: makes a waiting run runnable under this server's lease, resumed after commit. */
-    void resumeAfterCommit(String runId) {
+    /**
+     * In the current transaction: makes the run of a waiter just settled runnable under this server's lease, and
+     * reads what its execution needs, which begins after the commit.
+     *
+     * @param timerToCancel the settled wait's timer, still armed, to cancel in the execution's first transaction
+     *                      ({@code null}: none)
+     * @return the run
+     * @throws IllegalStateException when the run was not waiting, which a waiting waiter rules out; the caller's
+     *                               transaction must roll back rather than commit a settled waiter with no resume
+     */
+    RunEntity resumeAfterCommit(WaiterEntity settled, byte[] timerToCancel) {
+        String runId = settled.runId();
         long now = clock.millis();
-        if (store.makeRunnable(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now)) {
-            transactions.afterCommit(() -> submit(runId));
+        if (!store.makeRunnable(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now)) {
+            throw new IllegalStateException("DWF0605: waiter " + settled.id() + " of run " + runId
+                    + " was waiting but its run was not; nothing is changed");
         }
+        RunSnapshot snapshot = new RunSnapshot(store.findRun(runId), store.journal(runId), timerToCancel);
+        transactions.afterCommit(() -> submit(runId, snapshot));
+        return snapshot.run();
     }
 
     /**
@@ -130,10 +145,14 @@ public class WorkflowEngine {
 
     /** Queues the execution of a runnable run; when the queue refuses, the recovery sweep takes it later. */
     public void submit(String runId) {
+        submit(runId, null);
+    }
+
+    private void submit(String runId, RunSnapshot snapshot) {
         try {
             executor().execute(() -> {
                 try {
-                    executeWhileRequested(runId);
+                    executeWhileRequested(runId, snapshot);
                 } catch (RuntimeException | Error e) {
                     LOG.log(Level.SEVERE, "DWF0603: run " + runId + " could not be executed; recovery will retry", e);
                 }
@@ -153,7 +172,11 @@ public class WorkflowEngine {
         return List.copyOf(executing.keySet());
     }
 
-    private void executeWhileRequested(String runId) {
+    /**
+     * Executes the run, again as long as resumes arrived meanwhile. A resume that finds the run executing drops its
+     * snapshot (a timer it would have cancelled fires later and changes nothing); the next execution reads the run.
+     */
+    private void executeWhileRequested(String runId, RunSnapshot snapshot) {
         boolean[] entered = {false};
         executing.compute(runId, (k, again) -> {
             entered[0] = again == null;
@@ -163,8 +186,10 @@ public class WorkflowEngine {
             return;
         }
         boolean[] again = {false};
+        RunSnapshot known = snapshot;
         do {
-            executeOnce(runId);
+            executeOnce(runId, known);
+            known = null;
             again[0] = false;
             executing.compute(runId, (k, requested) -> {
                 again[0] = Boolean.TRUE.equals(requested);
@@ -173,24 +198,28 @@ public class WorkflowEngine {
         } while (again[0]);
     }
 
-    private void executeOnce(String runId) {
-        RunEntity run = store.findRun(runId);
-        if (run == null || run.status() != RunStatus.RUNNING || !config.serverId().equals(run.leaseOwner())) {
+    private void executeOnce(String runId, RunSnapshot known) {
+        RunSnapshot snapshot = known != null ? known : readIfOwned(runId);
+        if (snapshot == null) {
             return;
         }
+        RunEntity run = snapshot.run();
         WorkflowDefinition definition = extension.workflow(run.workflowName());
         if (definition == null) {
             fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
             return;
         }
-        RunExecution execution = new RunExecution(runId, run.workflowName(), store.journal(runId));
+        RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal());
+        if (snapshot.staleTimer() != null) {
+            execution.joinFirstTransaction(() -> timers.cancel(snapshot.staleTimer()));
+        }
         CurrentRun.set(execution);
         try {
             Object output = invoke(definition, run.input());
             if (execution.suspended()) {
                 fail(runId, swallowed());
             } else {
-                complete(runId, output);
+                complete(execution, output);
             }
         } catch (SuspendSignal suspended) {
             // the waiter is committed; the thread goes back to the pool
@@ -205,6 +234,17 @@ public class WorkflowEngine {
         } finally {
             CurrentRun.clear();
         }
+    }
+
+    /** The run and its journal, in one transaction, when it is running under this server's lease. */
+    private RunSnapshot readIfOwned(String runId) {
+        return transactions.required(() -> {
+            RunEntity run = store.findRun(runId);
+            if (run == null || run.status() != RunStatus.RUNNING || !config.serverId().equals(run.leaseOwner())) {
+                return null;
+            }
+            return new RunSnapshot(run, store.journal(runId), null);
+        });
     }
 
     private static String swallowed() {
@@ -226,10 +266,13 @@ public class WorkflowEngine {
         }
     }
 
-    private void complete(String runId, Object output) {
+    private void complete(RunExecution execution, Object output) {
         String outputJson = json.toJson(output);
-        transactions.required(() ->
-                store.moveRun(runId, RunStatus.RUNNING, RunStatus.COMPLETED, outputJson, null, clock.millis()));
+        transactions.required(() -> {
+            execution.runFirstTransactionWork(transactions);
+            return store.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.COMPLETED, outputJson, null,
+                    clock.millis());
+        });
     }
 
     /** Fails a run that is running or waiting; its waiters are cancelled. */

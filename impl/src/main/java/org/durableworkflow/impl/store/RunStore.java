@@ -64,8 +64,10 @@ public class RunStore {
                 .setParameter("run", runId).getResultList();
     }
 
+    /** Inserts a journal row now, so that a failure surfaces here and later reads of the journal include it. */
     public void insertStep(StepEntity step) {
         em.persist(step);
+        em.flush();
     }
 
     /** Moves a run from {@code from} to RUNNING under this server's lease; false when it was not in {@code from}. */

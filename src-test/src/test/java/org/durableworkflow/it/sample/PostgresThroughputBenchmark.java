@@ -43,10 +43,12 @@ class PostgresThroughputBenchmark {
         run("warm-up", 3000); // the JIT needs thousands of workflows before the figures settle
         long rssBefore = SERVER.residentBytes();
         long[] statsBefore = databaseStats();
+        long[] cpuBefore = cpuMillis();
         int n = 5000;
         long t0 = System.nanoTime();
         run("full", n);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] cpuAfter = cpuMillis();
         Thread.sleep(1500); // PostgreSQL publishes its statistics about once a second
         long[] statsAfter = databaseStats();
         SampleLoad.report("%d complete workflows in %.1f s: %.0f workflows/s (start, notify and completion all over"
@@ -54,6 +56,10 @@ class PostgresThroughputBenchmark {
         SampleLoad.report("per workflow: %.1f commits, %.1f rows inserted, %.1f rows updated, %.1f rows deleted",
                 (statsAfter[0] - statsBefore[0]) / (double) n, (statsAfter[1] - statsBefore[1]) / (double) n,
                 (statsAfter[2] - statsBefore[2]) / (double) n, (statsAfter[3] - statsBefore[3]) / (double) n);
+        SampleLoad.report("CPU ms per workflow: server %.2f, PostgreSQL %.2f, load generator %.2f (of %.2f ms of"
+                        + " wall time per workflow on 2 cores)", (cpuAfter[0] - cpuBefore[0]) / (double) n,
+                (cpuAfter[1] - cpuBefore[1]) / (double) n, (cpuAfter[2] - cpuBefore[2]) / (double) n,
+                2000 * seconds / n);
         SampleLoad.report("server RSS %.0f MB before, %.0f MB after", rssBefore / 1e6, SERVER.residentBytes() / 1e6);
 
         SampleLoad.report("notify -> resumed at 100 notifies/s over HTTP: %s (until the first step after the wait"
@@ -70,6 +76,11 @@ class PostgresThroughputBenchmark {
         long t2 = System.nanoTime();
         SampleLoad.report("%s: start to waiting %.0f runs/s, notify to completed %.0f runs/s", prefix,
                 n / ((t1 - t0) / 1e9), n / ((t2 - t1) / 1e9));
+    }
+
+    /** CPU milliseconds used so far by the server, by PostgreSQL and by this JVM. */
+    private static long[] cpuMillis() throws Exception {
+        return new long[]{SERVER.cpuMillis(), CpuTime.ofPostgres(), CpuTime.ofThisJvm()};
     }
 
     /** Commits, rows inserted, updated and deleted in the database so far. */

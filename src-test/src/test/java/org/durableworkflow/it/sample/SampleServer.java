@@ -99,6 +99,11 @@ final class SampleServer {
         return Long.parseLong(procStatus("VmRSS:")) * 1024;
     }
 
+    /** The CPU time the server's JVM used so far, in milliseconds. */
+    long cpuMillis() throws IOException {
+        return CpuTime.ofProcess(pid());
+    }
+
     /** The number of threads of the server's JVM, read from {@code /proc}. */
     int threads() throws IOException {
         return Integer.parseInt(procStatus("Threads:"));

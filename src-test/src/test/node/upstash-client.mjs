@@ -1,6 +1,7 @@
 // Runs calls of the published @upstash/workflow client against a server and prints, as one JSON array, what each
 // call returned or threw. Usage: node upstash-client.mjs <baseUrl> <token> '<JSON array of calls>'
-// A call is {"op":"notify","eventId":"...","eventData":...} (eventData left out for none) or
+// A call is {"op":"notify","eventId":"...","eventData":...,"workflowRunId":"..."} (eventData left out for none,
+// workflowRunId left out for a notify without lookback) or
 // {"op":"getWaiters","eventId":"..."}.
 import { Client } from "@upstash/workflow";
 
@@ -14,6 +15,9 @@ for (const call of JSON.parse(callsJson)) {
       const request = { eventId: call.eventId };
       if ("eventData" in call) {
         request.eventData = call.eventData;
+      }
+      if ("workflowRunId" in call) {
+        request.workflowRunId = call.workflowRunId;
       }
       result = await client.notify(request);
     } else if (call.op === "getWaiters") {

@@ -29,9 +29,22 @@ public interface WorkflowClient {
      * Resumes every run waiting for {@code eventId}, in registration order, with {@code eventData}.
      *
      * @param eventData a {@link String} is delivered verbatim, anything else as JSON, {@code null} as no data
-     * @return one response per resumed waiter; empty when nobody waited (the event is then not kept)
+     * @return one response per resumed waiter; empty when nobody waited: the event is then lost, unless
+     *         {@code durable-workflow.events.retention} keeps it for a wait registered within that window
      */
     List<NotifyResponse> notify(String eventId, Object eventData);
+
+    /**
+     * Notifies one run ("lookback"): resumes its wait for {@code eventId}, or, when it does not wait for the id
+     * yet, keeps the event until its first wait for the id takes it (at most
+     * {@code durable-workflow.events.lookback-retention}, 7 days by default). No event is lost to a notify sent
+     * just before the wait is reached.
+     *
+     * @param workflowRunId the run; it may not exist yet when it will be started later with that id
+     * @return one response when the run was waiting and is resumed; empty when the event was kept
+     * @throws org.durableworkflow.api.exception.WorkflowException when the run has ended
+     */
+    List<NotifyResponse> notifyRun(String workflowRunId, String eventId, Object eventData);
 
     /** The runs waiting for {@code eventId}, in registration order. */
     List<Waiter> getWaiters(String eventId);

@@ -19,6 +19,11 @@ public final class Deployments {
         return withLibrary(name, "durable-workflow.rest.token=" + TOKEN + "\n", classes);
     }
 
+    /** As {@link #withLibrary(String, Class[])} with the test token and {@code settings}, one per line, added. */
+    public static WebArchive withSettings(String name, String... settings) {
+        return withLibrary(name, "durable-workflow.rest.token=" + TOKEN + "\n" + String.join("\n", settings) + "\n");
+    }
+
     /** As {@link #withLibrary(String, Class[])} with {@code config} as the application's MicroProfile Config. */
     public static WebArchive withLibrary(String name, String config, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")

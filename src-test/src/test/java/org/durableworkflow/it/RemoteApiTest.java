@@ -45,6 +45,27 @@ abstract class RemoteApiTest {
         return JSON.fromJson(send("GET", "workflow/runs/" + runId, null, Deployments.TOKEN).body(), Map.class);
     }
 
+    /** Starts {@code workflow} with {@code input} waiting for {@code eventId}; {@code runId} {@code null}: a new id. */
+    String start(String workflow, String eventId, String runId) throws Exception {
+        HttpResponse<String> response = send("POST", "workflow/workflows/" + workflow + "/runs"
+                + (runId == null ? "" : "?workflowRunId=" + runId), JSON.toJson(Map.of("eventId", eventId)),
+                Deployments.TOKEN);
+        String id = (String) JSON.fromJson(response.body(), Map.class).get("workflowRunId");
+        started.add(id);
+        return id;
+    }
+
+    /** The run's output once it completed, as the JSON text the workflow method's result was stored as. */
+    String outputOnceCompleted(String runId) throws Exception {
+        awaitStatus(runId, "COMPLETED");
+        return (String) run(runId).get("output");
+    }
+
+    /** The notifies kept now for a later wait. */
+    List<?> keptEvents() throws Exception {
+        return JSON.fromJson(send("GET", "workflow/events?size=500", null, Deployments.TOKEN).body(), List.class);
+    }
+
     void awaitStatus(String runId, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> status.equals(run(runId).get("status")));

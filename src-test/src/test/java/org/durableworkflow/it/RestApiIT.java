@@ -84,6 +84,23 @@ class RestApiIT extends RemoteApiTest {
     }
 
     @Test
+    void deeplyNestedJsonIsRefusedBeforeAnyParserReadsIt() throws Exception {
+        String eventId = "deep-" + UUID.randomUUID();
+        String runId = startWaiting(eventId);
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+
+        HttpResponse<String> notify = send("POST", "workflow/v2/notify/" + eventId, deep, Deployments.TOKEN);
+        HttpResponse<String> trigger = send("POST", "workflow/workflows/wait-then-finish/runs",
+                "{\"eventId\":" + deep + "}", Deployments.TOKEN);
+
+        for (HttpResponse<String> r : List.of(notify, trigger)) {
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(errorOf(r).startsWith("DWF0217"), r.body());
+        }
+        assertStillWaiting(runId, eventId);
+    }
+
+    @Test
     void unknownThingsAnswerJsonErrors() throws Exception {
         HttpResponse<String> noRun = send("GET", "workflow/runs/wfr_unknown", null, Deployments.TOKEN);
         HttpResponse<String> noPath = send("GET", "workflow/nothing/here", null, Deployments.TOKEN);

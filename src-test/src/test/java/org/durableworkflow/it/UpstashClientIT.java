@@ -64,6 +64,24 @@ class UpstashClientIT extends RemoteApiTest {
     }
 
     @Test
+    void lookbackNotifiesAreKeptForTheirRunOrResumeIt() throws Exception {
+        String eventId = "upstash-lookback-" + UUID.randomUUID();
+        String runId = start("wait-for-a-then-b", eventId, null);
+        awaitStatus(runId, "WAITING");
+
+        List<Map<?, ?>> outcomes = client("""
+                [{"op":"notify","eventId":"%1$s/b","eventData":"B","workflowRunId":"%2$s"},
+                 {"op":"notify","eventId":"%1$s/a","eventData":"A","workflowRunId":"%2$s"}]"""
+                .formatted(eventId, runId));
+
+        assertEquals(List.of(), result(outcomes.get(0)), "kept: the run does not wait for /b yet");
+        List<?> resumed = result(outcomes.get(1));
+        assertEquals(1, resumed.size(), outcomes.toString());
+        assertEquals(runId, ((Map<?, ?>) resumed.get(0)).get("workflowRunId"));
+        assertEquals("A+B", completedOutput(runId));
+    }
+
+    @Test
     void refusalsSurfaceAsTheClientsErrorsWithTheirStatus() throws Exception {
         String eventId = "upstash-refused-" + UUID.randomUUID();
         String runId = startWaitingForText(eventId);

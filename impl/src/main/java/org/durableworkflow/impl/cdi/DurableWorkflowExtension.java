@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.impl.engine.KeptEvents;
 import org.durableworkflow.impl.engine.LibraryProducers;
 import org.durableworkflow.impl.engine.Notifier;
 import org.durableworkflow.impl.engine.Recovery;
@@ -18,6 +19,7 @@ import org.durableworkflow.impl.engine.WorkflowClientImpl;
 import org.durableworkflow.impl.engine.WorkflowContextImpl;
 import org.durableworkflow.impl.engine.WorkflowEngine;
 import org.durableworkflow.impl.rest.RestResources;
+import org.durableworkflow.impl.store.EventStore;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Transactions;
@@ -37,9 +39,9 @@ import java.util.stream.Stream;
 public class DurableWorkflowExtension implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
-            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, RunStore.class, SchemaInstaller.class,
-            TimerGateway.class, WorkflowEngine.class, StepRunner.class, Waits.class, WaiterOutcomes.class,
-            Notifier.class, Recovery.class, WorkflowContextImpl.class, WorkflowClientImpl.class),
+            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, RunStore.class, EventStore.class,
+            SchemaInstaller.class, TimerGateway.class, WorkflowEngine.class, StepRunner.class, Waits.class,
+            WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class, WorkflowContextImpl.class, WorkflowClientImpl.class),
             RestResources.CLASSES.stream()).toList();
 
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();

@@ -25,10 +25,13 @@ public final class WorkflowConfig {
     private final Duration defaultWaitTimeout;
     private final int maxPayloadBytes;
     private final int maxIdLength;
+    private final int maxJsonDepth;
     private final String executorJndiName;
     private final Duration lease;
     private final Duration recoveryInterval;
     private final String serverId;
+    private final Duration eventRetention;
+    private final Duration lookbackRetention;
 
     /** Reads the application's MicroProfile Config. */
     public static WorkflowConfig fromMicroProfile() {
@@ -51,10 +54,13 @@ public final class WorkflowConfig {
         defaultWaitTimeout = Durations.parse(lookup.apply("wait.default-timeout").orElse("7d"));
         maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
         maxIdLength = Math.min(positiveInt(lookup, "limits.id-length", 256), 512);
+        maxJsonDepth = positiveInt(lookup, "limits.json-depth", 64);
         executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
         lease = Durations.parse(lookup.apply("lease").orElse("60s"));
         recoveryInterval = Durations.parse(lookup.apply("recovery-interval").orElse("10s"));
         serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
+        eventRetention = durationOrOff(lookup.apply("events.retention").orElse("off"));
+        lookbackRetention = Durations.parse(lookup.apply("events.lookback-retention").orElse("7d"));
     }
 
     private static int positiveInt(Function<String, Optional<String>> lookup, String key, int fallback) {
@@ -72,6 +78,11 @@ public final class WorkflowConfig {
         }
         throw new IllegalArgumentException("DWF0401: " + PREFIX + key + " must be a positive integer, got '"
                 + text + "'");
+    }
+
+    private static Duration durationOrOff(String text) {
+        String trimmed = text.trim();
+        return trimmed.equals("off") || trimmed.matches("0+[smhd]?") ? Duration.ZERO : Durations.parse(trimmed);
     }
 
     private static String defaultServerId() {
@@ -114,6 +125,11 @@ public final class WorkflowConfig {
         return maxIdLength;
     }
 
+    /** How deep event data and input may nest arrays and objects. */
+    public int maxJsonDepth() {
+        return maxJsonDepth;
+    }
+
     public String executorJndiName() {
         return executorJndiName;
     }
@@ -124,6 +140,16 @@ public final class WorkflowConfig {
 
     public Duration recoveryInterval() {
         return recoveryInterval;
+    }
+
+    /** How long a notify that found no waiter is kept for a wait registered later; zero: not kept. */
+    public Duration eventRetention() {
+        return eventRetention;
+    }
+
+    /** How long a lookback notify (one with a run id) is kept for its run at most. */
+    public Duration lookbackRetention() {
+        return lookbackRetention;
     }
 
     /** This server's stable identity as a lease owner; the same across restarts of the same server. */

@@ -49,4 +49,33 @@ public final class Inputs {
         }
         return text;
     }
+
+    /**
+     * Checks that JSON text (or any text: brackets inside JSON strings do not count) nests no deeper than
+     * {@code maxDepth}, before a parser recurses into it.
+     */
+    public static String depth(String what, String text, int maxDepth) {
+        if (text == null) {
+            return null;
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == '[' || c == '{') && ++depth > maxDepth) {
+                throw new InvalidInputException("DWF0217: " + what + " nests deeper than the limit of " + maxDepth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return text;
+    }
 }

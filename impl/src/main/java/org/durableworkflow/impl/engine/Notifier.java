@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.Waiter;
+import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.RunEntity;
@@ -14,7 +15,10 @@ import org.durableworkflow.impl.store.WaiterEntity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Notifies an event id: resumes all its waiters, in registration order, or refuses data they could not read. */
+/**
+ * Notifies an event id: resumes all its waiters, in registration order, or refuses data they could not read. A
+ * notify nobody waits for is kept when it names a run (lookback) or when a retention window is configured.
+ */
 @ApplicationScoped
 public class Notifier {
 
@@ -25,33 +29,68 @@ public class Notifier {
     @Inject
     WaiterOutcomes outcomes;
     @Inject
+    KeptEvents keptEvents;
+    @Inject
     JsonCodec json;
     @Inject
     WorkflowConfig config;
 
     /**
-     * Delivers {@code eventText} to every waiter of {@code eventId} in the current transaction or a new one.
+     * Delivers {@code eventText} to every waiter of {@code eventId} in the current transaction or a new one; with
+     * no waiter, keeps it for {@code durable-workflow.events.retention} when that is set.
      *
      * @throws org.durableworkflow.api.exception.InvalidInputException when the id is invalid or a waiter could not
      *         read the data as its type; nothing is stored then
      */
-    public List<NotifyResponse> notify(String eventId, String eventText) {
+    public NotifyOutcome notify(String eventId, String eventText) {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
+        Inputs.depth("eventData", eventText, config.maxJsonDepth());
         return transactions.required(() -> {
-            if (CrashPoints.armed()) {
-                transactions.afterCommit(() -> CrashPoints.reached("notify-committed", eventId));
-            }
+            armCrashPoint(eventId);
             List<WaiterEntity> waiters = store.waitingFor(eventId);
-            waiters.forEach(w -> checkReadable(w, eventText));
-            List<NotifyResponse> responses = new ArrayList<>();
-            for (WaiterEntity waiter : waiters) {
-                RunEntity run = outcomes.notifyWaiter(waiter, eventText);
-                if (run != null) {
-                    responses.add(response(waiter, run));
+            if (waiters.isEmpty() && !config.eventRetention().isZero()) {
+                keptEvents.keep(eventId, null, eventText, config.eventRetention());
+                return NotifyOutcome.keptForLater();
+            }
+            return NotifyOutcome.delivered(deliver(waiters, eventText));
+        });
+    }
+
+    /**
+     * A lookback notify: delivers {@code eventText} to the waiter of run {@code runId} for {@code eventId}, or, when
+     * that run does not wait for it (yet), keeps it until the run's first wait for the id, for
+     * {@code durable-workflow.events.lookback-retention} at most. A run that does not exist yet may be started
+     * later with that id.
+     *
+     * @throws WorkflowException (409) when the run has ended: no wait can take the event any more
+     */
+    public NotifyOutcome notifyRun(String runId, String eventId, String eventText) {
+        Inputs.id("workflowRunId", runId, config.maxIdLength());
+        Inputs.id("eventId", eventId, config.maxIdLength());
+        Inputs.payload("eventData", eventText, config.maxPayloadBytes());
+        Inputs.depth("eventData", eventText, config.maxJsonDepth());
+        return transactions.required(() -> {
+            armCrashPoint(eventId);
+            List<NotifyResponse> delivered = deliver(waitersOfRun(runId, eventId), eventText);
+            if (!delivered.isEmpty()) {
+                return NotifyOutcome.delivered(delivered);
+            }
+            // The run's row, locked, orders this notify with a wait of the run registering now: either that wait
+            // committed and its waiter is found below, or it runs after this commit and takes the kept event.
+            if (store.lockRun(runId)) {
+                RunEntity run = store.findRun(runId);
+                if (run.status().isFinal()) {
+                    throw new WorkflowException("DWF0220: run " + runId + " has ended (" + run.status()
+                            + "); a notify for it is not kept");
+                }
+                delivered = deliver(waitersOfRun(runId, eventId), eventText);
+                if (!delivered.isEmpty()) {
+                    return NotifyOutcome.delivered(delivered);
                 }
             }
-            return responses;
+            keptEvents.keep(eventId, runId, eventText, config.lookbackRetention());
+            return NotifyOutcome.keptForLater();
         });
     }
 
@@ -61,22 +100,26 @@ public class Notifier {
         return store.waitingFor(eventId).stream().map(this::waiter).toList();
     }
 
-    private void checkReadable(WaiterEntity waiter, String eventText) {
-        Class<?> type = loadable(waiter.eventType());
-        if (type != null) {
-            json.readEvent(eventText, type);
+    private void armCrashPoint(String eventId) {
+        if (CrashPoints.armed()) {
+            transactions.afterCommit(() -> CrashPoints.reached("notify-committed", eventId));
         }
     }
 
-    private static Class<?> loadable(String className) {
-        if (className == null) {
-            return null;
+    private List<WaiterEntity> waitersOfRun(String runId, String eventId) {
+        return store.waitingFor(eventId).stream().filter(w -> w.runId().equals(runId)).toList();
+    }
+
+    private List<NotifyResponse> deliver(List<WaiterEntity> waiters, String eventText) {
+        waiters.forEach(w -> EventTypes.checkReadable(json, w.eventType(), eventText));
+        List<NotifyResponse> responses = new ArrayList<>();
+        for (WaiterEntity waiter : waiters) {
+            RunEntity run = outcomes.notifyWaiter(waiter, eventText);
+            if (run != null) {
+                responses.add(response(waiter, run));
+            }
         }
-        try {
-            return Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
+        return responses;
     }
 
     private NotifyResponse response(WaiterEntity waiter, RunEntity run) {

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * Resumes runs that nobody is executing: at start, the runs this server held before it stopped (say, between a
  * notify's commit and the resume); then periodically, runs whose lease expired on any server, and waiters whose
- * timer was lost. Also renews the leases of the runs this server holds.
+ * timer was lost. Also renews the leases of the runs this server holds, delivers kept events to waiters that missed
+ * them, and deletes kept events that expired.
  */
 @ApplicationScoped
 public class Recovery {
@@ -40,6 +41,8 @@ public class Recovery {
     WorkflowEngine engine;
     @Inject
     WaiterOutcomes outcomes;
+    @Inject
+    KeptEvents keptEvents;
     @Inject
     WorkflowConfig config;
     @Inject
@@ -78,7 +81,8 @@ public class Recovery {
     }
 
     /**
-     * One pass: renew this server's leases, claim and resume runnable runs nobody holds, time out overdue waiters.
+     * One pass: renew this server's leases, claim and resume runnable runs nobody holds, time out overdue waiters,
+     * pair kept events with waiters, delete stale kept events.
      *
      * @param atStart whether this server just started, so that the runs it held before are its to resume now
      */
@@ -99,6 +103,8 @@ public class Recovery {
             for (Long waiterId : store.overdueWaiters(now - grace, BATCH)) {
                 outcomes.timeOut(waiterId);
             }
+            keptEvents.pairUnmatched(null, null);
+            keptEvents.deleteStale();
             if (!runIds.isEmpty()) {
                 LOG.info("DWF0703: recovery claimed " + runIds.size() + " runnable runs nobody was executing");
             }

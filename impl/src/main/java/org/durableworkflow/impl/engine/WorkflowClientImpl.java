@@ -34,7 +34,12 @@ public class WorkflowClientImpl implements WorkflowClient {
 
     @Override
     public List<NotifyResponse> notify(String eventId, Object eventData) {
-        return notifier.notify(eventId, json.eventText(eventData));
+        return notifier.notify(eventId, json.eventText(eventData)).responses();
+    }
+
+    @Override
+    public List<NotifyResponse> notifyRun(String workflowRunId, String eventId, Object eventData) {
+        return notifier.notifyRun(workflowRunId, eventId, json.eventText(eventData)).responses();
     }
 
     @Override

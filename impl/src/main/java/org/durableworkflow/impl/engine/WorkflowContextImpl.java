@@ -109,7 +109,9 @@ public class WorkflowContextImpl implements WorkflowContext {
             return journaled.timedOut() ? WaitForEventResult.timedOut()
                     : new WaitForEventResult<>(json.readEvent(journaled.result(), eventType), false);
         }
-        throw suspend(execution, seq, StepType.WAIT, stepName, eventId, eventType.getName(), timeout);
+        StepEntity taken = durably(stepName, () -> waits.waitForEvent(execution, seq, stepName, eventId,
+                eventType.getName(), deadline(timeout)));
+        return new WaitForEventResult<>(json.readEvent(taken.result(), eventType), false);
     }
 
     @Override
@@ -130,7 +132,7 @@ public class WorkflowContextImpl implements WorkflowContext {
         Durations.requirePositive(duration, duration);
         int seq = execution.nextSeq();
         if (execution.replay(seq, StepType.SLEEP, stepName) == null) {
-            throw suspend(execution, seq, StepType.SLEEP, stepName, null, null, duration);
+            throw durably(stepName, () -> waits.sleep(execution, seq, stepName, deadline(duration)));
         }
     }
 
@@ -148,7 +150,7 @@ public class WorkflowContextImpl implements WorkflowContext {
         try {
             return transactions.requiresNew(() -> {
                 execution.runFirstTransactionWork(transactions);
-                List<NotifyResponse> responses = notifier.notify(eventId, text);
+                List<NotifyResponse> responses = notifier.notify(eventId, text).responses();
                 store.insertStep(new StepEntity(execution.runId(), seq, stepName, StepType.NOTIFY,
                         StepEntity.COMPLETED, json.toJson(responses), null, clock.millis()));
                 return responses;
@@ -160,11 +162,14 @@ public class WorkflowContextImpl implements WorkflowContext {
         }
     }
 
-    private SuspendSignal suspend(RunExecution execution, int seq, StepType type, String stepName, String eventId,
-                                  String eventType, Duration timeout) {
-        long deadline = clock.millis() + timeout.toMillis();
+    private long deadline(Duration timeout) {
+        return clock.millis() + timeout.toMillis();
+    }
+
+    /** Registers a wait or a sleep; a failure to store it fails the run's execution, naming the step. */
+    private static <T> T durably(String stepName, Callable<T> registration) {
         try {
-            return waits.suspend(execution, seq, type, stepName, eventId, eventType, deadline);
+            return registration.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -92,6 +92,7 @@ public class WorkflowEngine {
         }
         Object input = null;
         if (definition.inputType() != null && inputJson != null) {
+            Inputs.depth("input", inputJson, config.maxJsonDepth());
             try {
                 input = json.fromJson(inputJson, definition.inputType());
             } catch (RuntimeException e) {
@@ -131,14 +132,22 @@ public class WorkflowEngine {
      * and changes nothing, as its waiter is settled.
      */
     void cancelTimerAfterCommit(byte[] timerHandle) {
-        if (timerHandle == null) {
-            return;
+        if (timerHandle != null) {
+            executeAfterCommit(() -> timers.cancel(timerHandle));
         }
+    }
+
+    /**
+     * Runs {@code work} on the executor once the current transaction commits (now when none is active); work the
+     * executor refuses is dropped, so it must be work that changes nothing when left undone, or that the recovery
+     * sweep does too.
+     */
+    void executeAfterCommit(Runnable work) {
         transactions.afterCommit(() -> {
             try {
-                executor().execute(() -> timers.cancel(timerHandle));
+                executor().execute(work);
             } catch (RejectedExecutionException e) {
-                LOG.fine("DWF0604: a settled waiter's timer stays armed and will fire for nothing: " + e.getMessage());
+                LOG.fine("DWF0604: follow-up work left to the recovery sweep: " + e.getMessage());
             }
         });
     }
@@ -286,19 +295,27 @@ public class WorkflowEngine {
         return endRun(runId, RunStatus.CANCELLED, "cancelled");
     }
 
+    /**
+     * Settles the run's waiters first, then moves the run: the order in which a notify and a timeout take the same
+     * rows, so that a cancel racing them waits for one of them instead of deadlocking with it.
+     */
     private boolean endRun(String runId, RunStatus to, String error) {
         return transactions.required(() -> {
-            RunEntity run = store.findRun(runId);
-            if (run == null || run.status().isFinal()
-                    || !store.moveRun(runId, run.status(), to, null, error, clock.millis())) {
-                return false;
-            }
             for (WaiterEntity waiter : store.waitingOfRun(runId)) {
                 if (store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED)) {
                     cancelTimerAfterCommit(waiter.timerHandle());
                 }
             }
-            return true;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                RunEntity run = store.findRun(runId);
+                if (run == null || run.status().isFinal()) {
+                    return false;
+                }
+                if (store.moveRun(runId, run.status(), to, null, error, clock.millis())) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 

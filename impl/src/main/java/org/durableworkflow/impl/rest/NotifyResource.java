@@ -8,11 +8,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.engine.Notifier;
+import org.durableworkflow.impl.engine.NotifyOutcome;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +24,17 @@ import java.util.List;
 /**
  * The Upstash wire contract: the body of a notify is the event data as sent (a string verbatim, anything else as
  * JSON text, whatever the Content-Type); an empty body is a notify without data, as the Upstash client sends it.
+ * The client sends ids raw, so an event id may contain {@code /}: a path whose first segment is a run id
+ * ({@code wfr_...}) followed by more is a lookback notify for that run; any other path is one event id.
+ * A notify kept for a later wait answers {@code 202} with {@code []}; one that resumed waiters, or found none and
+ * was not kept, {@code 200}.
  */
 @ApplicationScoped
 @Path("v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotifyResource {
+
+    private static final String RUN_ID_PREFIX = "wfr_";
 
     @Inject
     Notifier notifier;
@@ -33,10 +42,16 @@ public class NotifyResource {
     WorkflowConfig config;
 
     @POST
-    @Path("notify/{eventId: .+}")
+    @Path("notify/{path: .+}")
     @Consumes(MediaType.WILDCARD)
-    public List<NotifyResponse> notify(@PathParam("eventId") String eventId, InputStream body) throws IOException {
-        return notifier.notify(eventId, BodyReader.read(body, config.maxPayloadBytes()));
+    public Response notify(@PathParam("path") String path, InputStream body) throws IOException {
+        String eventText = BodyReader.read(body, config.maxPayloadBytes());
+        int slash = path.indexOf('/');
+        NotifyOutcome outcome = path.startsWith(RUN_ID_PREFIX) && slash > 0 && slash < path.length() - 1
+                ? notifier.notifyRun(path.substring(0, slash), path.substring(slash + 1), eventText)
+                : notifier.notify(path, eventText);
+        return Response.status(outcome.kept() ? 202 : 200)
+                .entity(new GenericEntity<List<NotifyResponse>>(outcome.responses()) { }).build();
     }
 
     @GET

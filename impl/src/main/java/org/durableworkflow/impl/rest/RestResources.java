@@ -6,7 +6,7 @@ import java.util.List;
 public final class RestResources {
 
     public static final List<Class<?>> CLASSES = List.of(NotifyResource.class, RunResource.class,
-            WaiterResource.class, WorkflowResource.class, BearerTokenFilter.class, WorkflowExceptionMapper.class, WebApplicationExceptionMapper.class,
+            WaiterResource.class, KeptEventResource.class, WorkflowResource.class, BearerTokenFilter.class, WorkflowExceptionMapper.class, WebApplicationExceptionMapper.class,
             UnexpectedExceptionMapper.class);
 
     private RestResources() {

@@ -31,10 +31,16 @@ public class RunStore {
     private EntityManager em;
 
     @PostConstruct
-    void lookUpEntityManager() {
+    void lookUp() {
+        em = lookUpEntityManager();
+    }
+
+    /** The library's container-managed persistence context, whose reads fail fast when the database is away. */
+    static EntityManager lookUpEntityManager() {
         try {
-            em = (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
+            EntityManager em = (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
             FailFastReads.apply(em);
+            return em;
         } catch (NamingException e) {
             throw new IllegalStateException("DWF0506: the library's persistence context " + ENTITY_MANAGER
                     + " is not available; is the persistence feature enabled?", e);
@@ -51,8 +57,17 @@ public class RunStore {
      * Outside a transaction, Liberty may keep one persistence context for a whole request or task; reads must see
      * what other threads committed since, so every query re-reads its rows.
      */
-    private static <T> TypedQuery<T> fresh(TypedQuery<T> query) {
+    static <T> TypedQuery<T> fresh(TypedQuery<T> query) {
         return query.setHint("eclipselink.refresh", "true");
+    }
+
+    /**
+     * Locks the run's row until the current transaction ends, so that a wait registering for the run and a notify
+     * looking for its waiter see each other; false when there is no such run (yet).
+     */
+    public boolean lockRun(String runId) {
+        return em.createQuery("UPDATE RunEntity r SET r.updatedAt = r.updatedAt WHERE r.runId = :run")
+                .setParameter("run", runId).executeUpdate() == 1;
     }
 
     public void insertRun(RunEntity run) {

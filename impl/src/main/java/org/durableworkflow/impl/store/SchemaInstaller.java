@@ -40,7 +40,8 @@ public class SchemaInstaller {
             connection.setAutoCommit(true);
             String product = connection.getMetaData().getDatabaseProductName();
             postgres = product.toLowerCase().contains("postgres");
-            if (!postgres && tableExists(connection, "DWF_RUN")) {
+            // Derby has no IF NOT EXISTS: skip when the newest table is there; older ones already there are tolerated
+            if (!postgres && tableExists(connection, "DWF_EVENT")) {
                 return;
             }
             for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {

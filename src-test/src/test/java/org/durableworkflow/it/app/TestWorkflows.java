@@ -59,6 +59,14 @@ public class TestWorkflows {
         return first + "+" + second;
     }
 
+    /** Waits for {@code <eventId>/a}, then for {@code <eventId>/b}. */
+    @Workflow("wait-for-a-then-b")
+    public String waitForAThenB(WaitInput input) {
+        String a = context.waitForEvent("a", input.eventId() + "/a", "5m", String.class).eventData();
+        String b = context.waitForEvent("b", input.eventId() + "/b", "5m", String.class).eventData();
+        return a + "+" + b;
+    }
+
     @Workflow("bad-timeout")
     public String badTimeout(WaitInput input) {
         context.waitForEvent("wait", input.eventId(), input.timeout(), String.class);

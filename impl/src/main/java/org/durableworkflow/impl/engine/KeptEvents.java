@@ -1,0 +1,154 @@
+package org.durableworkflow.impl.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.exception.InvalidInputException;
+import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.EventEntity;
+import org.durableworkflow.impl.store.EventStore;
+import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.store.WaiterEntity;
+import org.durableworkflow.impl.time.Clock;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Notifies kept until a wait takes them: a lookback notify for a run that does not wait for the id yet, and, within
+ * the retention window, a notify that found no waiter. A wait takes the oldest kept event of its id in the
+ * transaction that would register it. A notify and a wait committing at the same moment can miss each other; then
+ * the follow-up that each schedules after its commit, or else the recovery sweep, pairs them.
+ */
+@ApplicationScoped
+public class KeptEvents {
+
+    private static final Logger LOG = Logger.getLogger(KeptEvents.class.getName());
+    private static final int BATCH = 500;
+
+    @Inject
+    EventStore events;
+    @Inject
+    RunStore runs;
+    @Inject
+    Transactions transactions;
+    @Inject
+    WaiterOutcomes outcomes;
+    @Inject
+    WorkflowEngine engine;
+    @Inject
+    JsonCodec json;
+    @Inject
+    Clock clock;
+
+    /**
+     * In the current transaction: keeps a notify for a wait registered later.
+     *
+     * @param runId the run it is for; {@code null}: the first run to wait for the id
+     */
+    void keep(String eventId, String runId, String eventText, Duration ttl) {
+        long now = clock.millis();
+        events.insert(new EventEntity(eventId, runId, eventText, now, now + ttl.toMillis()));
+        pairAfterCommit(eventId, runId);
+    }
+
+    /** After the current transaction commits: delivers kept events of {@code eventId} to waiters they missed. */
+    void pairAfterCommit(String eventId, String runId) {
+        engine.executeAfterCommit(() -> pairUnmatched(eventId, runId));
+    }
+
+    /**
+     * In a wait's transaction, its run's row locked: takes the oldest event kept for it, dropping any it could not
+     * read as {@code eventType}.
+     *
+     * @return the event taken, or {@code null} when none is kept
+     */
+    EventEntity takeFor(String runId, String eventId, String eventType) {
+        for (EventEntity event : events.keptFor(runId, eventId, clock.millis())) {
+            boolean readable = readable(event, eventType);
+            if (events.take(event.id())) {
+                if (readable) {
+                    return event;
+                }
+                LOG.warning("DWF0607: an event kept for " + eventId + " was dropped: run " + runId
+                        + " waits for it as " + eventType + " and cannot read its data");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Delivers kept events to waiting waiters of their id, each pair in a transaction of its own.
+     *
+     * @param eventId only this id; {@code null}: any
+     * @param runId   the run a lookback event was kept for: its row is locked first, so that a wait of that run
+     *                committing at this moment is seen; {@code null}: none
+     * @return how many were delivered
+     */
+    public int pairUnmatched(String eventId, String runId) {
+        List<Object[]> pairs = transactions.required(() -> {
+            if (runId != null) {
+                runs.lockRun(runId);
+            }
+            return events.unmatched(eventId, clock.millis(), BATCH);
+        });
+        Set<Long> used = new HashSet<>();
+        int delivered = 0;
+        for (Object[] pair : pairs) {
+            EventEntity event = (EventEntity) pair[0];
+            WaiterEntity waiter = (WaiterEntity) pair[1];
+            if (!used.contains(event.id()) && !used.contains(-waiter.id()) && deliver(event, waiter)) {
+                used.add(event.id());
+                used.add(-waiter.id());
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean deliver(EventEntity event, WaiterEntity waiter) {
+        if (!readable(event, waiter.eventType())) {
+            return false;
+        }
+        try {
+            return transactions.requiresNew(() -> {
+                if (outcomes.notifyWaiter(waiter, event.data()) == null) {
+                    return false;
+                }
+                if (!events.take(event.id())) {
+                    throw new TakenMeanwhile();
+                }
+                return true;
+            });
+        } catch (TakenMeanwhile e) {
+            return false;
+        } catch (Exception e) {
+            LOG.fine("DWF0608: a kept event was not delivered now; the recovery sweep tries again: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean readable(EventEntity event, String eventType) {
+        try {
+            EventTypes.checkReadable(json, eventType, event.data());
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
+    /** Deletes kept events that expired or whose run ended. */
+    public int deleteStale() {
+        return transactions.required(() -> events.deleteStale(clock.millis()));
+    }
+
+    /** Rolls a delivery back: another transaction took the event between the read and the delivery. */
+    private static final class TakenMeanwhile extends RuntimeException {
+        TakenMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

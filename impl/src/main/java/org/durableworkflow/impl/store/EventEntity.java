@@ -1,0 +1,77 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/**
+ * A notify kept because nobody waited for its event id yet: for one run (a lookback notify) or for any run (within
+ * the retention window). The first wait for the id that registers before it expires takes it, and it is deleted.
+ * The id gives the order in which kept events are taken.
+ */
+@Entity
+@Table(name = "DWF_EVENT")
+public class EventEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "ID")
+    private Long id;
+
+    @Column(name = "EVENT_ID", length = 512, nullable = false)
+    private String eventId;
+
+    /** The run it is kept for; {@code null}: the first run to wait for the id. */
+    @Column(name = "RUN_ID", length = 512)
+    private String runId;
+
+    /** The event data as the notify carried it; {@code null} for a notify without data. */
+    @Lob
+    @Column(name = "EVENT_DATA")
+    private String data;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "EXPIRES_AT", nullable = false)
+    private long expiresAt;
+
+    protected EventEntity() {
+    }
+
+    public EventEntity(String eventId, String runId, String data, long createdAt, long expiresAt) {
+        this.eventId = eventId;
+        this.runId = runId;
+        this.data = data;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String data() {
+        return data;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long expiresAt() {
+        return expiresAt;
+    }
+}

@@ -1,0 +1,77 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.durableworkflow.api.RunStatus;
+
+import java.util.List;
+
+/** Every query on kept events. Callers own the transactions. */
+@ApplicationScoped
+public class EventStore {
+
+    private EntityManager em;
+
+    @PostConstruct
+    void lookUp() {
+        em = RunStore.lookUpEntityManager();
+    }
+
+    public void insert(EventEntity event) {
+        em.persist(event);
+        em.flush();
+    }
+
+    /** The unexpired events kept for a wait of {@code runId} on {@code eventId}: its own and anyone's, oldest first. */
+    public List<EventEntity> keptFor(String runId, String eventId, long now) {
+        return RunStore.fresh(em.createQuery("SELECT e FROM EventEntity e WHERE e.eventId = :event"
+                        + " AND (e.runId IS NULL OR e.runId = :run) AND e.expiresAt > :now ORDER BY e.id",
+                        EventEntity.class))
+                .setParameter("event", eventId).setParameter("run", runId).setParameter("now", now)
+                .getResultList();
+    }
+
+    /**
+     * Kept events and waiting waiters that match, each pair as {@code [event, waiter]}, oldest event first: they
+     * missed each other when the notify and the wait committed at the same moment, or the follow-up that pairs them
+     * was lost in a crash.
+     *
+     * @param eventId only this event id; {@code null}: any
+     */
+    public List<Object[]> unmatched(String eventId, long now, int max) {
+        TypedQuery<Object[]> query = RunStore.fresh(em.createQuery("SELECT e, w FROM EventEntity e, WaiterEntity w"
+                + " WHERE w.eventId = e.eventId AND w.state = :waiting AND (e.runId IS NULL OR e.runId = w.runId)"
+                + " AND e.expiresAt > :now" + (eventId == null ? "" : " AND e.eventId = :event")
+                + " ORDER BY e.id, w.id", Object[].class));
+        if (eventId != null) {
+            query.setParameter("event", eventId);
+        }
+        return query.setParameter("waiting", WaiterEntity.WAITING).setParameter("now", now)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Takes an event: false when another transaction took it first. */
+    public boolean take(long id) {
+        return em.createQuery("DELETE FROM EventEntity e WHERE e.id = :id").setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    /** Deletes expired events and those kept for runs that ended; returns how many. */
+    public int deleteStale(long now) {
+        int expired = em.createQuery("DELETE FROM EventEntity e WHERE e.expiresAt <= :now")
+                .setParameter("now", now).executeUpdate();
+        return expired + em.createQuery("DELETE FROM EventEntity e WHERE e.runId IN"
+                        + " (SELECT r.runId FROM RunEntity r WHERE r.status IN :ended)")
+                .setParameter("ended", List.of(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.CANCELLED))
+                .executeUpdate();
+    }
+
+    /** The events kept now, oldest first, for the management API. */
+    public List<EventEntity> list(long now, int offset, int limit) {
+        return RunStore.fresh(em.createQuery("SELECT e FROM EventEntity e WHERE e.expiresAt > :now ORDER BY e.id",
+                        EventEntity.class)).setParameter("now", now)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+}

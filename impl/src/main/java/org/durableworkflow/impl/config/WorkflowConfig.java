@@ -20,6 +20,7 @@ public final class WorkflowConfig {
     public static final String PREFIX = "durable-workflow.";
 
     private final List<String> restTokens;
+    private final List<String> notifyTokens;
     private final boolean restAuthNone;
     private final String publicUrl;
     private final Duration defaultWaitTimeout;
@@ -41,9 +42,8 @@ public final class WorkflowConfig {
 
     /** Reads settings through {@code lookup}, a function of the key without prefix; absent keys take defaults. */
     public WorkflowConfig(Function<String, Optional<String>> lookup) {
-        restTokens = lookup.apply("rest.token")
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList())
-                .orElse(List.of());
+        restTokens = tokens(lookup.apply("rest.token"));
+        notifyTokens = tokens(lookup.apply("rest.notify-token"));
         String auth = lookup.apply("rest.auth").orElse("token").trim();
         if (!auth.equals("token") && !auth.equals("none")) {
             throw new IllegalArgumentException("DWF0400: " + PREFIX + "rest.auth must be 'token' or 'none', got '"
@@ -61,6 +61,12 @@ public final class WorkflowConfig {
         serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
         eventRetention = durationOrOff(lookup.apply("events.retention").orElse("off"));
         lookbackRetention = Durations.parse(lookup.apply("events.lookback-retention").orElse("7d"));
+    }
+
+    private static List<String> tokens(Optional<String> commaSeparated) {
+        return commaSeparated
+                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static int positiveInt(Function<String, Optional<String>> lookup, String key, int fallback) {
@@ -101,6 +107,11 @@ public final class WorkflowConfig {
     /** Bearer tokens accepted by the REST resources; empty when none is configured. */
     public List<String> restTokens() {
         return restTokens;
+    }
+
+    /** Bearer tokens accepted only by the Upstash endpoints ({@code /v2/notify}, {@code /v2/waiters}). */
+    public List<String> notifyTokens() {
+        return notifyTokens;
     }
 
     /** Whether REST authentication was switched off explicitly ({@code rest.auth=none}). */

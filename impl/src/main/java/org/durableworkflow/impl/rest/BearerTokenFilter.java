@@ -15,25 +15,30 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * Lets a request in only with {@code Authorization: Bearer <token>} naming one of the configured tokens. Tokens are
- * compared as SHA-256 digests in constant time; with none configured every request is refused, unless
+ * Lets a request in only with {@code Authorization: Bearer <token>} naming one of the configured tokens: a
+ * {@code rest.token} for every call, a {@code rest.notify-token} for the Upstash calls only (notify and waiters).
+ * Tokens are compared as SHA-256 digests in constant time; with none configured every request is refused, unless
  * {@code durable-workflow.rest.auth=none} was set on purpose.
  */
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 
+    /** The paths a notify token may call: Upstash's. */
+    private static final String NOTIFY_PATHS = "v2/";
+
     @Inject
     WorkflowConfig config;
 
-    private volatile List<byte[]> digests;
+    private volatile List<byte[]> managementDigests;
+    private volatile List<byte[]> notifyDigests;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (config.restAuthNone()) {
             return;
         }
-        if (config.restTokens().isEmpty()) {
+        if (config.restTokens().isEmpty() && config.notifyTokens().isEmpty()) {
             request.abortWith(ApiError.response(401, "DWF0800: no token is configured on the server ("
                     + WorkflowConfig.PREFIX + "rest.token), so remote calls are refused"));
             return;
@@ -44,20 +49,38 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         byte[] given = sha256(header.substring(7).trim());
-        boolean known = false;
-        for (byte[] digest : digests()) {
-            known |= MessageDigest.isEqual(given, digest);
+        if (matchesAny(given, managementDigests())) {
+            return;
         }
-        if (!known) {
+        if (!matchesAny(given, notifyDigests())) {
             request.abortWith(ApiError.response(401, "DWF0802: the bearer token is not valid"));
+        } else if (!request.getUriInfo().getPath().replaceFirst("^/", "").startsWith(NOTIFY_PATHS)) {
+            request.abortWith(ApiError.response(403, "DWF0809: this token may only notify and read waiters;"
+                    + " this call needs a " + WorkflowConfig.PREFIX + "rest.token"));
         }
     }
 
-    private List<byte[]> digests() {
-        if (digests == null) {
-            digests = config.restTokens().stream().map(BearerTokenFilter::sha256).toList();
+    /** Compares with every digest, so that the time taken does not tell which one matched, or how far. */
+    private static boolean matchesAny(byte[] given, List<byte[]> digests) {
+        boolean known = false;
+        for (byte[] digest : digests) {
+            known |= MessageDigest.isEqual(given, digest);
         }
-        return digests;
+        return known;
+    }
+
+    private List<byte[]> managementDigests() {
+        if (managementDigests == null) {
+            managementDigests = config.restTokens().stream().map(BearerTokenFilter::sha256).toList();
+        }
+        return managementDigests;
+    }
+
+    private List<byte[]> notifyDigests() {
+        if (notifyDigests == null) {
+            notifyDigests = config.notifyTokens().stream().map(BearerTokenFilter::sha256).toList();
+        }
+        return notifyDigests;
     }
 
     private static byte[] sha256(String text) {

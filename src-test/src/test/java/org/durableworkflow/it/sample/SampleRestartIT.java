@@ -39,6 +39,27 @@ class SampleRestartIT {
         SERVER.stop();
     }
 
+    /**
+     * Liberty generates one OpenAPI document per WAR and, with two JAX-RS applications in it, picks either root for
+     * the library's paths; the library's filter must put them under /workflow at every start, so three starts.
+     */
+    @Test
+    void everyStartServesAnOpenApiDocumentOfEveryEndpointWithItsToken() throws Exception {
+        for (int start = 0; start < 3; start++) {
+            SERVER.start(Map.of());
+            HttpResponse<String> document = SERVER.get("/openapi");
+
+            assertEquals(200, document.statusCode(), document.body());
+            for (String path : List.of("/workflow/v2/notify/{path}:", "/workflow/v2/waiters/{eventId}:",
+                    "/workflow/workflows/{name}/runs:", "/workflow/runs:", "/workflow/runs/{runId}:",
+                    "/workflow/runs/{runId}/cancel:", "/workflow/waiters:", "/workflow/events:", "/orders:",
+                    "scheme: bearer", "- durable-workflow-token: []")) {
+                assertTrue(document.body().contains(path), "start " + start + ": " + path + " in\n" + document.body());
+            }
+            SERVER.stop();
+        }
+    }
+
     @Test
     void aRunWaitingWhenTheServerIsKilledResumesOnANotifyAfterRestart() throws Exception {
         SERVER.start(Map.of());

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,22 +44,37 @@ class PostgresWaitingRunsBenchmark {
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS <> 'COMPLETED'", 0);
 
         load.startAll("small", 1000, 1000);
-        measure(1000, "probe-small");
+        Map<String, Object> figures = new LinkedHashMap<>(measure(1000, "probe-small"));
+
+        load.startAll("medium", 9000, 10_000);
+        figures.putAll(measure(10_000, "probe-medium"));
 
         long t0 = System.nanoTime();
-        load.startAll("large", LARGE - 1000, LARGE);
+        load.startAll("large", LARGE - 10_000, LARGE);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        SampleLoad.report("started %d more runs until all waited in %.0f s: %.0f runs/s", LARGE - 1000, seconds,
-                (LARGE - 1000) / seconds);
-        measure(LARGE, "probe-large");
+        SampleLoad.report("started %d more runs until all waited in %.0f s: %.0f runs/s", LARGE - 10_000, seconds,
+                (LARGE - 10_000) / seconds);
+        figures.putAll(measure(LARGE, "probe-large"));
+        PeerFigures.put(figures);
     }
 
-    private void measure(int waiting, String probes) throws Exception {
+    /** Memory, threads and notify latency with {@code waiting} runs waiting, under keys such as {@code heap_mb_1k}. */
+    private Map<String, Object> measure(int waiting, String probes) throws Exception {
         long heap = SERVER.heapUsedAfterGc();
+        long rss = SERVER.residentBytes();
+        int threads = SERVER.threads();
         SampleLoad.report("%d runs waiting: heap after full GC %.1f MB, RSS %.0f MB, %d threads", waiting,
-                heap / 1e6, SERVER.residentBytes() / 1e6, SERVER.threads());
+                heap / 1e6, rss / 1e6, threads);
+        long[] latencies = load.notifyLatencies(probes, PROBES, PROBE_RATE, waiting + PROBES);
         SampleLoad.report("%d runs waiting: notify -> resumed at %d notifies/s: %s", waiting, PROBE_RATE,
-                SampleLoad.percentiles(load.notifyLatencies(probes, PROBES, PROBE_RATE, waiting + PROBES)));
+                SampleLoad.percentiles(latencies));
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", waiting);
+        String k = "_" + waiting / 1000 + "k";
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("heap_mb" + k, Math.round(heap / 1e5) / 10.0);
+        figures.put("rss_mb" + k, Math.round(rss / 1e5) / 10.0);
+        figures.put("threads" + k, threads);
+        figures.putAll(PeerFigures.percentiles("latency_waiting" + k, latencies));
+        return figures;
     }
 }

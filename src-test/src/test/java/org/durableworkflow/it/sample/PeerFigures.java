@@ -1,0 +1,46 @@
+package org.durableworkflow.it.sample;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * This project's figures in the peer benchmark's result format ({@code peer-benchmark}), so that its chart and
+ * table show them beside DBOS's and Flowable's. Each benchmark merges its own keys into one file.
+ */
+final class PeerFigures {
+
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+    private static final Path FILE = Path.of(System.getProperty("peers.results", "../peer-benchmark/target/results"))
+            .resolve("durable-workflow-postgres.json");
+
+    private PeerFigures() {
+    }
+
+    /** Adds or replaces {@code figures} in the file, keeping the other benchmarks' keys. */
+    @SuppressWarnings("unchecked")
+    static synchronized void put(Map<String, Object> figures) throws Exception {
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (Files.exists(FILE)) {
+            all.putAll(JSON.fromJson(Files.readString(FILE), LinkedHashMap.class));
+        }
+        all.put("peer", "durable-workflow-postgres");
+        all.put("version", "0.1.0-SNAPSHOT on Open Liberty, over HTTP");
+        all.putAll(figures);
+        Files.createDirectories(FILE.getParent());
+        Files.writeString(FILE, JSON.toJson(all));
+        SampleLoad.report("figures written to %s", FILE.toAbsolutePath().normalize());
+    }
+
+    /** p50, p99 and max of sorted latencies under {@code prefix_p50} and so on. */
+    static Map<String, Object> percentiles(String prefix, long[] sorted) {
+        int k = sorted.length;
+        return Map.of(prefix + "_p50", sorted[k / 2], prefix + "_p99", sorted[k * 99 / 100],
+                prefix + "_max", sorted[k - 1]);
+    }
+}

@@ -11,17 +11,20 @@ import java.util.Objects;
 public final class Deployments {
 
     public static final String TOKEN = "it-token";
+    /** What every test application is configured with, unless a test says otherwise. */
+    private static final String BASE_CONFIG = "durable-workflow.rest.token=" + TOKEN + "\n"
+            + "durable-workflow.executor=concurrent/durableWorkflow\n";
 
     private Deployments() {
     }
 
     public static WebArchive withLibrary(String name, Class<?>... classes) {
-        return withLibrary(name, "durable-workflow.rest.token=" + TOKEN + "\n", classes);
+        return withLibrary(name, BASE_CONFIG, classes);
     }
 
     /** As {@link #withLibrary(String, Class[])} with the test token and {@code settings}, one per line, added. */
     public static WebArchive withSettings(String name, String... settings) {
-        return withLibrary(name, "durable-workflow.rest.token=" + TOKEN + "\n" + String.join("\n", settings) + "\n");
+        return withLibrary(name, BASE_CONFIG + String.join("\n", settings) + "\n");
     }
 
     /** As {@link #withLibrary(String, Class[])} with {@code config} as the application's MicroProfile Config. */

@@ -249,7 +249,7 @@ class WorkflowLifecycleIT {
         for (int i = 0; i < runCount; i++) {
             String eventId = "race-" + i + "-" + UUID.randomUUID();
             eventIds.add(eventId);
-            runIds.add(start("wait-then-finish", WaitInput.waitFor(eventId, "3s")));
+            runIds.add(start("wait-then-finish", WaitInput.waitFor(eventId, "10s"))); // all wait before the first deadline
         }
         long[] deadlines = new long[runCount];
         for (int i = 0; i < runCount; i++) {

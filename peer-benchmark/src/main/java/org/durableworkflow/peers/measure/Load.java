@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,8 @@ public final class Load implements AutoCloseable {
         int get() throws Exception;
     }
 
+    private static final Duration LEFT_BEHIND_AFTER = Duration.ofMinutes(1);
+
     private final int clients;
     private final ExecutorService pool;
 
@@ -32,17 +35,41 @@ public final class Load implements AutoCloseable {
 
     /** Calls {@code call} for runs {@code from} to {@code to - 1}, as fast as the client threads go. */
     public void fullSpeed(int from, int to, RunCall call) throws Exception {
+        fullSpeedUntil(from, to, Long.MAX_VALUE, call);
+    }
+
+    /**
+     * As {@link #fullSpeed}, but no call starts once {@code System.nanoTime()} has passed {@code deadline}, and calls
+     * still under way a minute after it are left behind (a peer may retry a call for many minutes). Returns how many
+     * calls returned.
+     */
+    public int fullSpeedUntil(int from, int to, long deadline, RunCall call) throws Exception {
         AtomicInteger next = new AtomicInteger(from);
+        AtomicInteger made = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             workers.add(pool.submit(() -> {
-                for (int run = next.getAndIncrement(); run < to; run = next.getAndIncrement()) {
+                for (int run = next.getAndIncrement(); run < to && System.nanoTime() < deadline;
+                        run = next.getAndIncrement()) {
                     call.call(run);
+                    made.incrementAndGet();
                 }
                 return null;
             }));
         }
-        for (Future<?> w : workers) w.get();
+        for (Future<?> w : workers) {
+            if (deadline == Long.MAX_VALUE) {
+                w.get();
+            } else {
+                try {
+                    long left = Math.max(0, deadline - System.nanoTime()) + LEFT_BEHIND_AFTER.toNanos();
+                    w.get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    break;
+                }
+            }
+        }
+        return made.get();
     }
 
     /** Calls {@code call} for each run at {@code perSecond} calls a second, each on a free client thread. */

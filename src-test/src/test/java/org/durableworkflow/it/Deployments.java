@@ -27,6 +27,11 @@ public final class Deployments {
         return withLibrary(name, BASE_CONFIG + String.join("\n", settings) + "\n");
     }
 
+    /** As {@link #withLibrary(String, Class[])} with {@code webXml} as the deployment descriptor. */
+    public static WebArchive withDescriptor(String name, String config, String webXml) {
+        return withLibrary(name, config).setWebXML(new StringAsset(webXml));
+    }
+
     /** As {@link #withLibrary(String, Class[])} with {@code config} as the application's MicroProfile Config. */
     public static WebArchive withLibrary(String name, String config, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")

@@ -22,6 +22,9 @@ public final class WorkflowConfig {
     private final List<String> restTokens;
     private final List<String> notifyTokens;
     private final boolean restAuthNone;
+    private final boolean restAuthContainer;
+    private final String adminRole;
+    private final String notifyRole;
     private final String publicUrl;
     private final Duration defaultWaitTimeout;
     private final int maxPayloadBytes;
@@ -45,11 +48,15 @@ public final class WorkflowConfig {
         restTokens = tokens(lookup.apply("rest.token"));
         notifyTokens = tokens(lookup.apply("rest.notify-token"));
         String auth = lookup.apply("rest.auth").orElse("token").trim();
-        if (!auth.equals("token") && !auth.equals("none")) {
-            throw new IllegalArgumentException("DWF0400: " + PREFIX + "rest.auth must be 'token' or 'none', got '"
+        if (!List.of("token", "none", "container").contains(auth)) {
+            throw new IllegalArgumentException("DWF0400: " + PREFIX + "rest.auth must be 'token', 'container' or"
+                    + " 'none', got '"
                     + auth + "'");
         }
         restAuthNone = auth.equals("none");
+        restAuthContainer = auth.equals("container");
+        adminRole = lookup.apply("rest.admin-role").orElse("durable-workflow-admin").trim();
+        notifyRole = lookup.apply("rest.notify-role").orElse("durable-workflow-notify").trim();
         publicUrl = stripSlash(lookup.apply("rest.public-url").orElse("/workflow"));
         defaultWaitTimeout = Durations.parse(lookup.apply("wait.default-timeout").orElse("7d"));
         maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
@@ -107,6 +114,24 @@ public final class WorkflowConfig {
     /** Bearer tokens accepted by the REST resources; empty when none is configured. */
     public List<String> restTokens() {
         return restTokens;
+    }
+
+    /**
+     * Whether the container authenticates REST callers ({@code rest.auth=container}) and the library checks their
+     * roles, {@link #adminRole()} or {@link #notifyRole()}, instead of bearer tokens.
+     */
+    public boolean restAuthContainer() {
+        return restAuthContainer;
+    }
+
+    /** The container role that may make every REST call. */
+    public String adminRole() {
+        return adminRole;
+    }
+
+    /** The container role that may make the Upstash calls only (notify and waiters). */
+    public String notifyRole() {
+        return notifyRole;
     }
 
     /** Bearer tokens accepted only by the Upstash endpoints ({@code /v2/notify}, {@code /v2/waiters}). */

@@ -56,7 +56,10 @@ public class Recovery {
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "DWF0706: the workflow tables could not be created: " + e.getMessage(), e);
         }
-        if (config.restTokens().isEmpty() && config.notifyTokens().isEmpty() && !config.restAuthNone()) {
+        if (config.restAuthContainer()) {
+            LOG.info("DWF0707: REST callers are authenticated by the application's security and need the role "
+                    + config.adminRole() + " (" + config.notifyRole() + " for notify and waiters)");
+        } else if (config.restTokens().isEmpty() && config.notifyTokens().isEmpty() && !config.restAuthNone()) {
             LOG.warning("DWF0700: no " + WorkflowConfig.PREFIX + "rest.token is configured: the REST endpoints"
                     + " refuse every call until one is");
         } else if (config.restAuthNone()) {

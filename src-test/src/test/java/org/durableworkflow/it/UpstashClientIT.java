@@ -64,6 +64,30 @@ class UpstashClientIT extends RemoteApiTest {
     }
 
     @Test
+    void idsWithQuestionMarksSpacesAndNonAsciiReachTheirWaiterAsTheClientSendsThemRaw() throws Exception {
+        String prefix = "upstash-raw-" + UUID.randomUUID();
+        List<String> ids = List.of(prefix + "?order=1&x=y", prefix + " with spaces", prefix + "-naïve-é-注文");
+        List<String> runIds = new java.util.ArrayList<>();
+        for (String id : ids) {
+            runIds.add(startWaitingForText(id));
+        }
+
+        StringBuilder calls = new StringBuilder("[");
+        for (String id : ids) {
+            calls.append(calls.length() > 1 ? "," : "").append("{\"op\":\"getWaiters\",\"eventId\":")
+                    .append(JSON.toJson(id)).append("},{\"op\":\"notify\",\"eventId\":").append(JSON.toJson(id))
+                    .append(",\"eventData\":").append(JSON.toJson("for " + id)).append("}");
+        }
+        List<Map<?, ?>> outcomes = client(calls.append("]").toString());
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(1, result(outcomes.get(2 * i)).size(), "waiters of " + ids.get(i) + ": " + outcomes);
+            assertEquals(1, result(outcomes.get(2 * i + 1)).size(), "notify of " + ids.get(i) + ": " + outcomes);
+            assertEquals("for " + ids.get(i), completedOutput(runIds.get(i)));
+        }
+    }
+
+    @Test
     void lookbackNotifiesAreKeptForTheirRunOrResumeIt() throws Exception {
         String eventId = "upstash-lookback-" + UUID.randomUUID();
         String runId = start("wait-for-a-then-b", eventId, null);
@@ -120,11 +144,18 @@ class UpstashClientIT extends RemoteApiTest {
     private List<Map<?, ?>> client(String calls, String token) throws Exception {
         Path dir = Path.of(System.getProperty("upstash.client.dir"));
         Process node = new ProcessBuilder("node", dir.resolve("upstash-client.mjs").toString(),
-                base.toString() + "workflow", token, calls).directory(dir.toFile()).redirectErrorStream(true).start();
+                base.toString() + "workflow", token, asciiOnly(calls)).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes()).trim();
         assertTrue(node.waitFor(2, TimeUnit.MINUTES), "node did not finish");
         assertEquals(0, node.exitValue(), output);
         return JSON.fromJson(output.substring(output.lastIndexOf("\n[") + 1), List.class);
+    }
+
+    /** JSON text with every non-ASCII character escaped, so that it crosses the command line whatever its locale. */
+    private static String asciiOnly(String json) {
+        StringBuilder out = new StringBuilder();
+        json.chars().forEach(c -> out.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return out.toString();
     }
 
     private String startWaitingForText(String eventId) throws Exception {

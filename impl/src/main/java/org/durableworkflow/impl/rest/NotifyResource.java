@@ -8,9 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.impl.config.WorkflowConfig;
@@ -24,7 +26,7 @@ import java.util.List;
 /**
  * The Upstash wire contract: the body of a notify is the event data as sent (a string verbatim, anything else as
  * JSON text, whatever the Content-Type); an empty body is a notify without data, as the Upstash client sends it.
- * The client sends ids raw, so an event id may contain {@code /}: a path whose first segment is a run id
+ * The client sends ids raw, so an event id may contain {@code /} and {@code ?} (read back from the query string): a path whose first segment is a run id
  * ({@code wfr_...}) followed by more is a lookback notify for that run; any other path is one event id.
  * A notify kept for a later wait answers {@code 202} with {@code []}; one that resumed waiters, or found none and
  * was not kept, {@code 200}.
@@ -44,7 +46,9 @@ public class NotifyResource {
     @POST
     @Path("notify/{path: .+}")
     @Consumes(MediaType.WILDCARD)
-    public Response notify(@PathParam("path") String path, InputStream body) throws IOException {
+    public Response notify(@PathParam("path") String rawPath, @Context UriInfo uri, InputStream body)
+            throws IOException {
+        String path = withQuery(rawPath, uri);
         String eventText = BodyReader.read(body, config.maxPayloadBytes());
         int slash = path.indexOf('/');
         NotifyOutcome outcome = path.startsWith(RUN_ID_PREFIX) && slash > 0 && slash < path.length() - 1
@@ -56,7 +60,16 @@ public class NotifyResource {
 
     @GET
     @Path("waiters/{eventId: .+}")
-    public List<Waiter> waiters(@PathParam("eventId") String eventId) {
-        return notifier.waiters(eventId);
+    public List<Waiter> waiters(@PathParam("eventId") String eventId, @Context UriInfo uri) {
+        return notifier.waiters(withQuery(eventId, uri));
+    }
+
+    /**
+     * The id as the Upstash client sent it: it does not encode ids, so a {@code ?} in one starts the query string.
+     * These calls take no query parameters; whatever follows the {@code ?} belongs to the id.
+     */
+    private static String withQuery(String path, UriInfo uri) {
+        String query = uri.getRequestUri().getQuery();
+        return query == null ? path : path + "?" + query;
     }
 }

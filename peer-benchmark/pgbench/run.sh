@@ -6,11 +6,12 @@
 set -e
 cd "$(dirname "$0")"
 seconds=${1:-30}
+mkdir -p ../target/results
 export PGOPTIONS="-c search_path=pgbench_order"
 psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA IF NOT EXISTS pgbench_order"
 psql -q -h 127.0.0.1 -U postgres -d test -f schema.sql 2>/dev/null
-pgbench -h 127.0.0.1 -U postgres -n -c 16 -j 2 -T "$seconds" -f order-workflow.sql test | tee /tmp/pgbench-order.txt
-tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' /tmp/pgbench-order.txt)
+pgbench -h 127.0.0.1 -U postgres -n -c 16 -j 2 -T "$seconds" -f order-workflow.sql test | tee ../target/pgbench-order.txt
+tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' ../target/pgbench-order.txt)
 mkdir -p ../target/results
 printf '{\n  "peer": "pgbench",\n  "version": "%s",\n  "complete_per_s": %s,\n  "commits_per_workflow": 7,\n  "rows_written_per_workflow": 15\n}\n' \
   "$(pgbench --version | sed 's/pgbench (PostgreSQL) //')" "$tps" > ../target/results/pgbench.json

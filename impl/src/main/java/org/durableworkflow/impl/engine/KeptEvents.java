@@ -45,14 +45,14 @@ public class KeptEvents {
     Clock clock;
 
     /**
-     * In the current transaction: keeps a notify for a wait registered later.
+     * In the current transaction: keeps a notify for a wait registered later. A wait registering at this moment may
+     * not see it: the caller schedules {@link #pairAfterCommit} unless a lock it holds already orders the two.
      *
      * @param runId the run it is for; {@code null}: the first run to wait for the id
      */
     void keep(String eventId, String runId, String eventText, Duration ttl) {
         long now = clock.millis();
         events.insert(new EventEntity(eventId, runId, eventText, now, now + ttl.toMillis()));
-        pairAfterCommit(eventId, runId);
     }
 
     /** After the current transaction commits: delivers kept events of {@code eventId} to waiters they missed. */
@@ -95,18 +95,17 @@ public class KeptEvents {
             }
             return events.unmatched(eventId, clock.millis(), BATCH);
         });
-        Set<Long> used = new HashSet<>();
-        int delivered = 0;
+        Set<Long> takenEvents = new HashSet<>();
+        Set<Long> servedWaiters = new HashSet<>();
         for (Object[] pair : pairs) {
             EventEntity event = (EventEntity) pair[0];
             WaiterEntity waiter = (WaiterEntity) pair[1];
-            if (!used.contains(event.id()) && !used.contains(-waiter.id()) && deliver(event, waiter)) {
-                used.add(event.id());
-                used.add(-waiter.id());
-                delivered++;
+            if (!takenEvents.contains(event.id()) && !servedWaiters.contains(waiter.id()) && deliver(event, waiter)) {
+                takenEvents.add(event.id());
+                servedWaiters.add(waiter.id());
             }
         }
-        return delivered;
+        return takenEvents.size();
     }
 
     private boolean deliver(EventEntity event, WaiterEntity waiter) {

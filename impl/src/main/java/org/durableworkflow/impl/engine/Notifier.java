@@ -51,6 +51,7 @@ public class Notifier {
             List<WaiterEntity> waiters = store.waitingFor(eventId);
             if (waiters.isEmpty() && !config.eventRetention().isZero()) {
                 keptEvents.keep(eventId, null, eventText, config.eventRetention());
+                keptEvents.pairAfterCommit(eventId, null); // a wait of any run may be registering now
                 return NotifyOutcome.keptForLater();
             }
             return NotifyOutcome.delivered(deliver(waiters, eventText));
@@ -78,7 +79,8 @@ public class Notifier {
             }
             // The run's row, locked, orders this notify with a wait of the run registering now: either that wait
             // committed and its waiter is found below, or it runs after this commit and takes the kept event.
-            if (store.lockRun(runId)) {
+            boolean runExists = store.lockRun(runId);
+            if (runExists) {
                 RunEntity run = store.findRun(runId);
                 if (run.status().isFinal()) {
                     throw new WorkflowException("DWF0220: run " + runId + " has ended (" + run.status()
@@ -90,6 +92,9 @@ public class Notifier {
                 }
             }
             keptEvents.keep(eventId, runId, eventText, config.lookbackRetention());
+            if (!runExists) {
+                keptEvents.pairAfterCommit(eventId, runId); // no row to lock: the run may be starting now
+            }
             return NotifyOutcome.keptForLater();
         });
     }

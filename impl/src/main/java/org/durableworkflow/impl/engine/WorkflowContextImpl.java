@@ -67,15 +67,10 @@ public class WorkflowContextImpl implements WorkflowContext {
         RunExecution execution = CurrentRun.require("run");
         Inputs.name("stepName", stepName);
         if (execution.inStep()) {
-            return call(stepName, step);
+            return unchecked(step, "step '" + stepName + "' failed");
         }
-        try {
-            return resultType.cast(steps.run(execution, stepName, resultType, step));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new WorkflowException("step '" + stepName + "' failed: " + e.getMessage(), e);
-        }
+        return resultType.cast(unchecked(() -> steps.run(execution, stepName, resultType, step),
+                "step '" + stepName + "' failed"));
     }
 
     @Override
@@ -84,16 +79,6 @@ public class WorkflowContextImpl implements WorkflowContext {
             step.run();
             return null;
         });
-    }
-
-    private static <T> T call(String stepName, Callable<T> step) {
-        try {
-            return step.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new WorkflowException("step '" + stepName + "' failed: " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -109,8 +94,8 @@ public class WorkflowContextImpl implements WorkflowContext {
             return journaled.timedOut() ? WaitForEventResult.timedOut()
                     : new WaitForEventResult<>(json.readEvent(journaled.result(), eventType), false);
         }
-        StepEntity taken = durably(stepName, () -> waits.waitForEvent(execution, seq, stepName, eventId,
-                eventType.getName(), deadline(timeout)));
+        StepEntity taken = unchecked(() -> waits.waitForEvent(execution, seq, stepName, eventId,
+                eventType.getName(), deadline(timeout)), "could not register wait '" + stepName + "'");
         return new WaitForEventResult<>(json.readEvent(taken.result(), eventType), false);
     }
 
@@ -132,7 +117,8 @@ public class WorkflowContextImpl implements WorkflowContext {
         Durations.requirePositive(duration, duration);
         int seq = execution.nextSeq();
         if (execution.replay(seq, StepType.SLEEP, stepName) == null) {
-            throw durably(stepName, () -> waits.sleep(execution, seq, stepName, deadline(duration)));
+            throw unchecked(() -> waits.sleep(execution, seq, stepName, deadline(duration)),
+                    "could not register wait '" + stepName + "'");
         }
     }
 
@@ -147,33 +133,27 @@ public class WorkflowContextImpl implements WorkflowContext {
         if (journaled != null) {
             return (List<NotifyResponse>) json.fromJson(journaled.result(), RESPONSES);
         }
-        try {
-            return transactions.requiresNew(() -> {
-                execution.runFirstTransactionWork(transactions);
-                List<NotifyResponse> responses = notifier.notify(eventId, text).responses();
-                store.insertStep(new StepEntity(execution.runId(), seq, stepName, StepType.NOTIFY,
-                        StepEntity.COMPLETED, json.toJson(responses), null, clock.millis()));
-                return responses;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new WorkflowException("notify '" + stepName + "' failed: " + e.getMessage(), e);
-        }
+        return unchecked(() -> transactions.requiresNew(() -> {
+            execution.runFirstTransactionWork(transactions);
+            List<NotifyResponse> responses = notifier.notify(eventId, text).responses();
+            store.insertStep(new StepEntity(execution.runId(), seq, stepName, StepType.NOTIFY,
+                    StepEntity.COMPLETED, json.toJson(responses), null, clock.millis()));
+            return responses;
+        }), "notify '" + stepName + "' failed");
     }
 
     private long deadline(Duration timeout) {
         return clock.millis() + timeout.toMillis();
     }
 
-    /** Registers a wait or a sleep; a failure to store it fails the run's execution, naming the step. */
-    private static <T> T durably(String stepName, Callable<T> registration) {
+    /** Runs {@code work}; a checked exception it throws becomes a {@link WorkflowException} saying {@code failure}. */
+    private static <T> T unchecked(Callable<T> work, String failure) {
         try {
-            return registration.call();
+            return work.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new WorkflowException("could not register wait '" + stepName + "': " + e.getMessage(), e);
+            throw new WorkflowException(failure + ": " + e.getMessage(), e);
         }
     }
 

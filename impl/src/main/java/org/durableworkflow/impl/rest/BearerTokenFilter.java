@@ -1,5 +1,6 @@
 package org.durableworkflow.impl.rest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +33,14 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     WorkflowConfig config;
 
-    private volatile List<byte[]> managementDigests;
-    private volatile List<byte[]> notifyDigests;
+    private List<byte[]> managementDigests;
+    private List<byte[]> notifyDigests;
+
+    @PostConstruct
+    void digestTokens() {
+        managementDigests = digests(config.restTokens());
+        notifyDigests = digests(config.notifyTokens());
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -55,10 +62,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         byte[] given = sha256(header.substring(7).trim());
-        if (matchesAny(given, managementDigests())) {
+        if (matchesAny(given, managementDigests)) {
             return;
         }
-        if (!matchesAny(given, notifyDigests())) {
+        if (!matchesAny(given, notifyDigests)) {
             request.abortWith(ApiError.response(401, "DWF0802: the bearer token is not valid"));
         } else if (!isNotifyPath(request)) {
             request.abortWith(ApiError.response(403, "DWF0809: this token may only notify and read waiters;"
@@ -95,18 +102,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         return known;
     }
 
-    private List<byte[]> managementDigests() {
-        if (managementDigests == null) {
-            managementDigests = config.restTokens().stream().map(BearerTokenFilter::sha256).toList();
-        }
-        return managementDigests;
-    }
-
-    private List<byte[]> notifyDigests() {
-        if (notifyDigests == null) {
-            notifyDigests = config.notifyTokens().stream().map(BearerTokenFilter::sha256).toList();
-        }
-        return notifyDigests;
+    private static List<byte[]> digests(List<String> tokens) {
+        return tokens.stream().map(BearerTokenFilter::sha256).toList();
     }
 
     private static byte[] sha256(String text) {

@@ -26,10 +26,10 @@ import java.util.List;
 /**
  * The Upstash wire contract: the body of a notify is the event data as sent (a string verbatim, anything else as
  * JSON text, whatever the Content-Type); an empty body is a notify without data, as the Upstash client sends it.
- * The client sends ids raw, so an event id may contain {@code /} and {@code ?} (read back from the query string): a path whose first segment is a run id
- * ({@code wfr_...}) followed by more is a lookback notify for that run; any other path is one event id.
- * A notify kept for a later wait answers {@code 202} with {@code []}; one that resumed waiters, or found none and
- * was not kept, {@code 200}.
+ * The client sends ids raw, so an event id may contain {@code /} and {@code ?} (read back from the query string):
+ * a path whose first segment is a run id ({@code wfr_...}) followed by more is a lookback notify for that run; any
+ * other path is one event id. A notify kept for a later wait answers {@code 202} with {@code []}; one that resumed
+ * waiters, or found none and was not kept, {@code 200}.
  */
 @ApplicationScoped
 @Path("v2")

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,11 +76,7 @@ class CancelRaceIT extends RemoteApiTest {
         List<String> runIds = new ArrayList<>();
         List<Long> deadlines = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            HttpResponse<String> r = send("POST", "workflow/workflows/wait-then-finish/runs",
-                    "{\"eventId\":\"" + prefix + i + "\",\"timeout\":\"3s\"}", Deployments.TOKEN);
-            String runId = (String) JSON.fromJson(r.body(), Map.class).get("workflowRunId");
-            started.add(runId);
-            runIds.add(runId);
+            runIds.add(start("wait-then-finish", Map.of("eventId", prefix + i, "timeout", "3s"), null));
             deadlines.add(System.currentTimeMillis() + 3_000);
         }
 
@@ -107,21 +100,6 @@ class CancelRaceIT extends RemoteApiTest {
             assertNoWaiter(prefix + i);
         }
         System.out.println("cancel vs timeout: the timeout settled " + timeoutWon + " of " + RUNS);
-    }
-
-    private List<HttpResponse<String>> inParallel(List<Callable<HttpResponse<String>>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            calls.forEach(c -> futures.add(pool.submit(c)));
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private String awaitFinal(String runId) throws Exception {

@@ -4,9 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,12 +36,10 @@ class ContainerSecurityIT extends RemoteApiTest {
             </web-app>
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withDescriptor("workflow-container-security-it",
-                "durable-workflow.rest.auth=container\ndurable-workflow.executor=concurrent/durableWorkflow\n", WEB_XML);
+        return Deployments.withDescriptor("workflow-container-security-it", WEB_XML,
+                "durable-workflow.rest.auth=container");
     }
 
     @Test
@@ -88,14 +83,8 @@ class ContainerSecurityIT extends RemoteApiTest {
 
     /** A call as {@code user} (password {@code <user>-password}, or {@code user:password}); {@code null}: anonymous. */
     private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (user != null) {
-            String credentials = user.contains(":") ? user : user + ":" + user + "-password";
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String credentials = user == null || user.contains(":") ? user : user + ":" + user + "-password";
+        return sendAs(method, path, body, credentials == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -27,9 +27,9 @@ public final class Deployments {
         return withLibrary(name, BASE_CONFIG + String.join("\n", settings) + "\n");
     }
 
-    /** As {@link #withLibrary(String, Class[])} with {@code webXml} as the deployment descriptor. */
-    public static WebArchive withDescriptor(String name, String config, String webXml) {
-        return withLibrary(name, config).setWebXML(new StringAsset(webXml));
+    /** As {@link #withSettings(String, String...)} with {@code webXml} as the deployment descriptor. */
+    public static WebArchive withDescriptor(String name, String webXml, String... settings) {
+        return withSettings(name, settings).setWebXML(new StringAsset(webXml));
     }
 
     /** As {@link #withLibrary(String, Class[])} with {@code config} as the application's MicroProfile Config. */

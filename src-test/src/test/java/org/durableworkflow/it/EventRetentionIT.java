@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -62,40 +60,19 @@ class EventRetentionIT extends RemoteApiTest {
     void notifiesAndWaitsRacingLoseNoEvent() throws Exception {
         int runs = 40;
         String prefix = "race-" + UUID.randomUUID() + "-";
-        List<Runnable> calls = new ArrayList<>();
+        List<Callable<Object>> calls = new ArrayList<>();
         List<String> runIds = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < runs; i++) {
             String eventId = prefix + i;
-            calls.add(() -> call(() -> runIds.add(start("wait-for-text", eventId, null))));
-            calls.add(() -> call(() -> send("POST", "workflow/v2/notify/" + eventId, "v", Deployments.TOKEN)));
+            calls.add(() -> runIds.add(start("wait-for-text", eventId, null)));
+            calls.add(() -> send("POST", "workflow/v2/notify/" + eventId, "v", Deployments.TOKEN));
         }
         Collections.shuffle(calls);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            calls.forEach(c -> done.add(pool.submit(c)));
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        inParallel(calls);
 
         assertEquals(runs, runIds.size());
         for (String runId : runIds) {
             assertEquals("\"v\"", outputOnceCompleted(runId), runId);
-        }
-    }
-
-    private interface Call {
-        Object run() throws Exception;
-    }
-
-    private static void call(Call call) {
-        try {
-            call.run();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

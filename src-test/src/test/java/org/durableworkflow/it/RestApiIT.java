@@ -177,11 +177,7 @@ class RestApiIT extends RemoteApiTest {
     }
 
     private String startWaiting(String eventId) throws Exception {
-        HttpResponse<String> response = send("POST", "workflow/workflows/wait-then-finish/runs",
-                "{\"eventId\":\"" + eventId + "\",\"timeout\":\"5m\"}", Deployments.TOKEN);
-        assertEquals(202, response.statusCode(), response.body());
-        String runId = (String) JSON.fromJson(response.body(), Map.class).get("workflowRunId");
-        started.add(runId);
+        String runId = start("wait-then-finish", Map.of("eventId", eventId, "timeout", "5m"), null);
         awaitStatus(runId, "WAITING");
         return runId;
     }

@@ -4,7 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +143,8 @@ class UpstashClientIT extends RemoteApiTest {
     private List<Map<?, ?>> client(String calls, String token) throws Exception {
         Path dir = Path.of(System.getProperty("upstash.client.dir"));
         Process node = new ProcessBuilder("node", dir.resolve("upstash-client.mjs").toString(),
-                base.toString() + "workflow", token, asciiOnly(calls)).directory(dir.toFile()).redirectErrorStream(true).start();
+                base.toString() + "workflow", token, asciiOnly(calls)).directory(dir.toFile())
+                .redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes()).trim();
         assertTrue(node.waitFor(2, TimeUnit.MINUTES), "node did not finish");
         assertEquals(0, node.exitValue(), output);
@@ -159,11 +159,7 @@ class UpstashClientIT extends RemoteApiTest {
     }
 
     private String startWaitingForText(String eventId) throws Exception {
-        HttpResponse<String> response = send("POST", "workflow/workflows/wait-for-text/runs",
-                JSON.toJson(Map.of("eventId", eventId)), Deployments.TOKEN);
-        assertEquals(202, response.statusCode(), response.body());
-        String runId = (String) JSON.fromJson(response.body(), Map.class).get("workflowRunId");
-        started.add(runId);
+        String runId = start("wait-for-text", eventId, null);
         awaitStatus(runId, "WAITING");
         return runId;
     }

@@ -20,23 +20,16 @@ class PostgresThroughputBenchmark {
 
     private static final SampleServer SERVER = new SampleServer("pgServerA", 9182);
     private static final int CLIENTS = 16;
-    private static String schema;
     private static SampleLoad load;
 
     @BeforeAll
     static void start() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createSchema();
-        SERVER.deploy();
-        SERVER.start(Map.of("DB_URL", Postgres.urlFor(schema)));
-        load = new SampleLoad(SERVER, schema, CLIENTS);
+        load = SampleLoad.onPostgres(SERVER, Map.of(), CLIENTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
         load.close();
-        SERVER.stop();
-        Postgres.dropSchema(schema);
     }
 
     @Test

@@ -19,23 +19,16 @@ class PostgresTimeoutBenchmark {
     private static final SampleServer SERVER = new SampleServer("pgServerA", 9182);
     private static final int ORDERS = 400;
     private static final int PER_SECOND = 20;
-    private static String schema;
     private static SampleLoad load;
 
     @BeforeAll
     static void start() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createSchema();
-        SERVER.deploy();
-        SERVER.start(Map.of("DB_URL", Postgres.urlFor(schema), "ORDER_WAIT_TIMEOUT", "5s"));
-        load = new SampleLoad(SERVER, schema, 4);
+        load = SampleLoad.onPostgres(SERVER, Map.of("ORDER_WAIT_TIMEOUT", "5s"), 4);
     }
 
     @AfterAll
     static void stop() throws Exception {
         load.close();
-        SERVER.stop();
-        Postgres.dropSchema(schema);
     }
 
     @Test
@@ -47,8 +40,8 @@ class PostgresTimeoutBenchmark {
         }
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'COMPLETED'", ORDERS);
 
-        List<String[]> rows = Postgres.rows(schema, "SELECT s.CREATED_AT - w.DEADLINE FROM DWF_STEP s JOIN DWF_WAITER w"
-                + " ON s.RUN_ID = w.RUN_ID AND s.SEQ = w.SEQ WHERE s.OUTCOME = 'TIMED_OUT'");
+        List<String[]> rows = Postgres.rows(load.schema(), "SELECT s.CREATED_AT - w.DEADLINE FROM DWF_STEP s"
+                + " JOIN DWF_WAITER w ON s.RUN_ID = w.RUN_ID AND s.SEQ = w.SEQ WHERE s.OUTCOME = 'TIMED_OUT'");
         long[] late = rows.stream().mapToLong(r -> Long.parseLong(r[0])).sorted().toArray();
         SampleLoad.report("%d timeouts of 5 s, started at %d/s: fired late by %s", late.length, PER_SECOND,
                 SampleLoad.percentiles(late));

@@ -18,23 +18,16 @@ class PostgresWaitingRunsBenchmark {
     private static final int LARGE = Integer.getInteger("waiting.runs", 100_000);
     private static final int PROBES = 500;
     private static final int PROBE_RATE = 50;
-    private static String schema;
     private static SampleLoad load;
 
     @BeforeAll
     static void start() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createSchema();
-        SERVER.deploy();
-        SERVER.start(Map.of("DB_URL", Postgres.urlFor(schema), "ORDER_WAIT_TIMEOUT", "6h"));
-        load = new SampleLoad(SERVER, schema, 16);
+        load = SampleLoad.onPostgres(SERVER, Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16);
     }
 
     @AfterAll
     static void stop() throws Exception {
         load.close();
-        SERVER.stop();
-        Postgres.dropSchema(schema);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,10 +28,28 @@ final class SampleLoad implements AutoCloseable {
     private final String schema;
     private final ExecutorService callers;
 
-    SampleLoad(SampleServer server, String schema, int clients) {
+    private SampleLoad(SampleServer server, String schema, int clients) {
         this.server = server;
         this.schema = schema;
         this.callers = Executors.newFixedThreadPool(clients);
+    }
+
+    /**
+     * Starts the sample on {@code server} against a fresh PostgreSQL schema, with {@code environment} added, and
+     * returns the load to drive it from {@code clients} threads; {@link #close()} stops the server, drops the schema.
+     */
+    static SampleLoad onPostgres(SampleServer server, Map<String, String> environment, int clients) throws Exception {
+        Postgres.requireReachable();
+        String schema = Postgres.createSchema();
+        server.deploy();
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("DB_URL", Postgres.urlFor(schema));
+        server.start(env);
+        return new SampleLoad(server, schema, clients);
+    }
+
+    String schema() {
+        return schema;
     }
 
     /** Starts orders {@code prefix0..prefix(n-1)} and waits until the schema has {@code waitingAfter} waiting runs. */
@@ -132,7 +151,9 @@ final class SampleLoad implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         callers.shutdownNow();
+        server.stop();
+        Postgres.dropSchema(schema);
     }
 }

@@ -5,10 +5,11 @@ import org.durableworkflow.api.exception.NonDeterminismException;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.List;
 
 /**
  * One execution of a run's workflow method on one thread: hands out sequence numbers and answers replays from the
@@ -24,6 +25,7 @@ public final class RunExecution {
     private int currentStepSeq;
     private boolean suspended;
     private Runnable firstTransactionWork;
+    private boolean stepTransactionOpen;
 
     public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
         this.runId = runId;
@@ -40,10 +42,48 @@ public final class RunExecution {
     }
 
     /**
-     * Called inside each transaction the execution begins: runs the pending first-transaction work, which counts as
-     * done once that transaction commits (after a rollback the next transaction runs it again).
+     * Runs a step's work in a new transaction left open when it returns: it commits with the execution's next
+     * durable call (a wait, a notify, the completion), which saves a commit, or just before the next step begins.
+     * The step's effects and journal row still commit or roll back together; only the code of the workflow method
+     * between the step and that call runs inside the transaction too.
      */
-    public void runFirstTransactionWork(Transactions transactions) {
+    <T> T inStepTransaction(Transactions transactions, Callable<T> work) throws Exception {
+        commitStepTransaction(transactions);
+        T result = transactions.beginWith(() -> {
+            T done = work.call();
+            runFirstTransactionWork(transactions);
+            return done;
+        });
+        stepTransactionOpen = true;
+        return result;
+    }
+
+    /** Runs {@code work} in the transaction the last step left open, or in a new one, and commits. */
+    <T> T commitWith(Transactions transactions, Callable<T> work) throws Exception {
+        if (stepTransactionOpen) {
+            stepTransactionOpen = false;
+            return transactions.commitAfter(work);
+        }
+        return transactions.requiresNew(() -> {
+            T done = work.call();
+            runFirstTransactionWork(transactions);
+            return done;
+        });
+    }
+
+    /** Commits the transaction the last step left open, if any. */
+    void commitStepTransaction(Transactions transactions) throws Exception {
+        if (stepTransactionOpen) {
+            stepTransactionOpen = false;
+            transactions.commitAfter(() -> null);
+        }
+    }
+
+    /**
+     * Runs the pending first-transaction work, which counts as done once the current transaction commits (after a
+     * rollback the next transaction runs it again).
+     */
+    private void runFirstTransactionWork(Transactions transactions) {
         Runnable work = firstTransactionWork;
         if (work == null) {
             return;

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs a journaled step: on replay returns the stored result; otherwise runs the work in a new JTA transaction
- * together with the insert of its journal row.
+ * together with the insert of its journal row, a transaction that commits with the run's next durable call.
  */
 @ApplicationScoped
 public class StepRunner {
@@ -47,18 +47,16 @@ public class StepRunner {
         }
         execution.enterStep(seq);
         try {
-            return transactions.requiresNew(() -> {
+            return execution.inStepTransaction(transactions, () -> {
                 Object result = callStep(work);
                 CrashPoints.reached("step-done", name);
                 store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,
                         json.toJson(result), null, clock.millis()));
-                execution.runFirstTransactionWork(transactions);
                 return result;
             });
         } catch (StepWorkFailed failed) {
             Exception cause = failed.cause();
-            transactions.requiresNew(() -> {
-                execution.runFirstTransactionWork(transactions);
+            execution.commitWith(transactions, () -> {
                 store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.FAILED,
                         null, cause.getClass().getName() + ": " + cause.getMessage(), clock.millis()));
                 return null;

@@ -14,8 +14,9 @@ import org.durableworkflow.impl.time.Clock;
 import org.durableworkflow.impl.timer.TimerGateway;
 
 /**
- * Suspends a run: stores its waiter, arms the timeout and marks the run WAITING, all in one transaction; or, when a
- * notify was kept for the wait, takes it in that transaction and lets the run go on.
+ * Suspends a run: stores its waiter, arms the timeout and marks the run WAITING, all in one transaction (the one of
+ * the step before it, when that is still open); or, when a notify was kept for the wait, takes it in that
+ * transaction and lets the run go on.
  */
 @ApplicationScoped
 public class Waits {
@@ -46,8 +47,7 @@ public class Waits {
     public StepEntity waitForEvent(RunExecution execution, int seq, String stepName, String eventId,
                                    String eventType, long deadline) throws Exception {
         String runId = execution.runId();
-        StepEntity taken = transactions.requiresNew(() -> {
-            execution.runFirstTransactionWork(transactions);
+        StepEntity taken = execution.commitWith(transactions, () -> {
             long now = clock.millis();
             // moving the run locks its row: a lookback notify for the run waits until this commits
             if (!store.moveRun(runId, RunStatus.RUNNING, RunStatus.WAITING, null, null, now)) {
@@ -76,8 +76,7 @@ public class Waits {
 
     /** Registers a sleep and returns the signal that unwinds the workflow method. */
     public SuspendSignal sleep(RunExecution execution, int seq, String stepName, long deadline) throws Exception {
-        transactions.requiresNew(() -> {
-            execution.runFirstTransactionWork(transactions);
+        execution.commitWith(transactions, () -> {
             long now = clock.millis();
             if (store.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.WAITING, null, null, now)) {
                 register(execution.runId(), seq, StepType.SLEEP, stepName, null, null, deadline, now);

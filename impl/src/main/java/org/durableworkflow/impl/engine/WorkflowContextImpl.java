@@ -133,8 +133,7 @@ public class WorkflowContextImpl implements WorkflowContext {
         if (journaled != null) {
             return (List<NotifyResponse>) json.fromJson(journaled.result(), RESPONSES);
         }
-        return unchecked(() -> transactions.requiresNew(() -> {
-            execution.runFirstTransactionWork(transactions);
+        return unchecked(() -> execution.commitWith(transactions, () -> {
             List<NotifyResponse> responses = notifier.notify(eventId, text).responses();
             store.insertStep(new StepEntity(execution.runId(), seq, stepName, StepType.NOTIFY,
                     StepEntity.COMPLETED, json.toJson(responses), null, clock.millis()));

@@ -226,7 +226,7 @@ public class WorkflowEngine {
         try {
             Object output = invoke(definition, run.input());
             if (execution.suspended()) {
-                fail(runId, swallowed());
+                failAfterLastStep(execution, swallowed());
             } else {
                 complete(execution, output);
             }
@@ -237,12 +237,26 @@ public class WorkflowEngine {
                     + "); it is resumed when its lease expires");
         } catch (NonDeterminismException e) {
             LOG.severe(e.getMessage());
-            fail(runId, e.getMessage());
+            failAfterLastStep(execution, e.getMessage());
         } catch (Throwable t) {
-            fail(runId, execution.suspended() ? swallowed() : t.getClass().getName() + ": " + t.getMessage());
+            failAfterLastStep(execution, execution.suspended() ? swallowed()
+                    : t.getClass().getName() + ": " + t.getMessage());
         } finally {
+            transactions.rollbackAny(); // a step's transaction the execution left open when it broke off
             CurrentRun.clear();
         }
+    }
+
+    /** Fails the run once the transaction of its last step, if still open, committed. */
+    private void failAfterLastStep(RunExecution execution, String error) {
+        try {
+            execution.commitStepTransaction(transactions);
+        } catch (Exception e) {
+            LOG.warning("DWF0601: run " + execution.runId() + " stopped by the database (" + e.getMessage()
+                    + "); it is resumed when its lease expires");
+            return;
+        }
+        fail(execution.runId(), error);
     }
 
     /** The run and its journal, in one transaction, when it is running under this server's lease. */
@@ -275,13 +289,11 @@ public class WorkflowEngine {
         }
     }
 
-    private void complete(RunExecution execution, Object output) {
+    /** Completes the run in the transaction of its last step when that is still open. */
+    private void complete(RunExecution execution, Object output) throws Exception {
         String outputJson = json.toJson(output);
-        transactions.required(() -> {
-            execution.runFirstTransactionWork(transactions);
-            return store.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.COMPLETED, outputJson, null,
-                    clock.millis());
-        });
+        execution.commitWith(transactions, () -> store.moveRun(execution.runId(), RunStatus.RUNNING,
+                RunStatus.COMPLETED, outputJson, null, clock.millis()));
     }
 
     /** Fails a run that is running or waiting; its waiters are cancelled. */

@@ -49,28 +49,60 @@ public class Transactions {
      * @throws StorageUnavailableException when the transaction cannot begin or commit
      */
     public <T> T requiresNew(Callable<T> work) throws Exception {
-        UserTransaction tx = userTransaction();
+        begin();
+        return commitAfter(work);
+    }
+
+    /**
+     * Runs {@code work} in a new transaction that stays open on this thread when it returns, for the caller to end
+     * with {@link #commitAfter} or {@link #rollbackAny}; it rolls back when {@code work} throws.
+     */
+    public <T> T beginWith(Callable<T> work) throws Exception {
+        begin();
+        return call(work);
+    }
+
+    private void begin() {
         try {
-            tx.begin();
+            userTransaction().begin();
         } catch (Exception e) {
             throw new StorageUnavailableException("DWF0500: could not begin a transaction: " + e.getMessage(), e);
         }
-        T result;
+    }
+
+    /**
+     * Runs {@code work} in the transaction open on this thread and commits it; rolls it back when {@code work}
+     * throws.
+     *
+     * @throws StorageUnavailableException when the transaction cannot commit
+     */
+    public <T> T commitAfter(Callable<T> work) throws Exception {
+        T result = call(work);
         try {
-            result = work.call();
-        } catch (PersistenceException e) {
-            rollbackQuietly(tx);
-            throw new StorageUnavailableException("DWF0501: the database refused the work: " + e.getMessage(), e);
-        } catch (Exception | Error e) {
-            rollbackQuietly(tx);
-            throw e;
-        }
-        try {
-            tx.commit();
+            userTransaction().commit();
         } catch (Exception e) {
             throw new StorageUnavailableException("DWF0502: the transaction could not commit: " + e.getMessage(), e);
         }
         return result;
+    }
+
+    /** Rolls back the transaction associated with this thread, if there is one. */
+    public void rollbackAny() {
+        if (registry().getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            rollbackQuietly(userTransaction());
+        }
+    }
+
+    private <T> T call(Callable<T> work) throws Exception {
+        try {
+            return work.call();
+        } catch (PersistenceException e) {
+            rollbackQuietly(userTransaction());
+            throw new StorageUnavailableException("DWF0501: the database refused the work: " + e.getMessage(), e);
+        } catch (Exception | Error e) {
+            rollbackQuietly(userTransaction());
+            throw e;
+        }
     }
 
     /** Runs {@code action} after the current transaction commits (never after a rollback); now when none is active. */

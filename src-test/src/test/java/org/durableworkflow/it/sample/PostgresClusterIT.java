@@ -65,6 +65,9 @@ class PostgresClusterIT {
                 return null;
             }).toList());
             awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", RUNS, Duration.ofMinutes(3));
+            assertEquals(0, count("SELECT COUNT(*) FROM DWF_WAITER W JOIN DWF_STEP S ON S.RUN_ID = W.RUN_ID"
+                    + " AND S.SEQ = W.SEQ - 1 WHERE NOT (S.XMIN = W.XMIN)"),
+                    "each waiter committed in one transaction with the step before it");
 
             A.kill();
 
@@ -95,6 +98,11 @@ class PostgresClusterIT {
         assertEquals(RUNS * 2 + (RUNS - timedOut) * 2, count("SELECT COUNT(*) FROM DWF_STEP"),
                 "timed-out runs journal two steps, notified runs four");
         assertEquals(0, count("SELECT COUNT(*) FROM DWF_WAITER WHERE STATE = 'WAITING'"));
+        assertEquals(0, count("SELECT COUNT(*) FROM DWF_RUN R JOIN DWF_STEP S ON S.RUN_ID = R.RUN_ID AND S.SEQ = 4"
+                + " WHERE NOT (S.XMIN = R.XMIN)"), "each completion committed with the workflow's last step");
+        assertEquals(RUNS - timedOut, count("SELECT COUNT(*) FROM DWF_STEP S3 JOIN DWF_STEP S4"
+                + " ON S4.RUN_ID = S3.RUN_ID AND S3.SEQ = 3 AND S4.SEQ = 4 WHERE NOT (S3.XMIN = S4.XMIN)"),
+                "each step commits before the next one begins");
     }
 
     /** Orders 0, 2, 4... start on A; A's orders divisible by 10 are left to time out after A is killed. */

@@ -34,7 +34,7 @@ class PostgresWaitingRunsBenchmark {
     void notifyLatencyAndMemoryWith1000AndWithManyRunsWaiting() throws Exception {
         load.startAll("warm-up", 1000, 1000);
         load.notifyAll("warm-up", 1000);
-        load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS <> 'COMPLETED'", 0);
+        load.awaitAllCompleted();
 
         load.startAll("small", 1000, 1000);
         Map<String, Object> figures = new LinkedHashMap<>(measure(1000, "probe-small"));

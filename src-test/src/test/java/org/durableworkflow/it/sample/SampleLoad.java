@@ -21,31 +21,52 @@ import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 
-/** Drives the sample's order workflow over HTTP from client threads, for the benchmarks; prints, never asserts. */
+/**
+ * Drives the sample's order workflow for the benchmarks, over HTTP from client threads of this JVM, or in-process
+ * from threads of the server ({@link InProcessLoad}); prints, never asserts.
+ */
 final class SampleLoad implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(30);
 
     private final SampleServer server;
     private final String schema;
+    private final int clients;
     private final ExecutorService callers;
+    private boolean inProcess;
 
     private SampleLoad(SampleServer server, String schema, int clients) {
         this.server = server;
         this.schema = schema;
+        this.clients = clients;
         this.callers = Executors.newFixedThreadPool(clients);
     }
 
     /**
-     * Starts the sample on {@code server} against a fresh PostgreSQL schema, with {@code environment} added, and
-     * returns the load to drive it from {@code clients} threads; {@link #close()} stops the server, drops the schema.
+     * Starts the sample, with {@link InProcessLoad} added, on {@code server} against a fresh PostgreSQL
+     * schema, with {@code environment} added, and returns the load to drive it from {@code clients} threads, over
+     * HTTP until {@link #inProcess(boolean)} says otherwise; {@link #close()} stops the server, drops the schema.
      */
     static SampleLoad onPostgres(SampleServer server, Map<String, String> environment, int clients) throws Exception {
         Postgres.requireReachable();
         String schema = Postgres.createSchema();
-        server.deploy();
+        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, InProcessLoad.IntCall.class);
         Map<String, String> env = new HashMap<>(environment);
         env.put("DB_URL", Postgres.urlFor(schema));
         server.start(env);
         return new SampleLoad(server, schema, clients);
+    }
+
+    /** Whether starts and notifies are made in-process, by threads of the server, or over HTTP from this JVM. */
+    SampleLoad inProcess(boolean inProcess) {
+        this.inProcess = inProcess;
+        return this;
+    }
+
+    /** How the load reaches the server, for the reports. */
+    String how() {
+        return inProcess ? "in-process through WorkflowClient from " + clients + " server threads"
+                : "over HTTP from " + clients + " client threads";
     }
 
     String schema() {
@@ -55,6 +76,11 @@ final class SampleLoad implements AutoCloseable {
     /** Starts orders {@code prefix0..prefix(n-1)} and waits until the schema has {@code waitingAfter} waiting runs. */
     Map<String, String> startAll(String prefix, int n, long waitingAfter) throws Exception {
         Map<String, String> orderOfRun = new ConcurrentHashMap<>();
+        if (inProcess) {
+            callServlet("start", prefix, n, "").forEach((order, run) -> orderOfRun.put(run, order));
+            awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", waitingAfter);
+            return orderOfRun;
+        }
         all(IntStream.range(0, n).mapToObj(i -> (Callable<Void>) () -> {
             orderOfRun.put(startOrder(prefix + i), prefix + i);
             return null;
@@ -65,6 +91,10 @@ final class SampleLoad implements AutoCloseable {
 
     /** Notifies orders {@code prefix0..prefix(n-1)} at full speed. */
     void notifyAll(String prefix, int n) throws Exception {
+        if (inProcess) {
+            callServlet("notify", prefix, n, "");
+            return;
+        }
         all(IntStream.range(0, n).mapToObj(i -> (Callable<Void>) () -> {
             notifyOrder(prefix + i);
             return null;
@@ -78,19 +108,11 @@ final class SampleLoad implements AutoCloseable {
     long[] notifyLatencies(String prefix, int n, int perSecond, long waitingAfter) throws Exception {
         Map<String, String> orderOfRun = startAll(prefix, n, waitingAfter);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        List<Future<?>> sends = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
-            String orderId = prefix + i;
-            sends.add(callers.submit(() -> {
-                sentAt.put(orderId, System.currentTimeMillis());
-                notifyOrder(orderId);
-                return null;
-            }));
-        }
-        for (Future<?> send : sends) {
-            send.get();
+        if (inProcess) {
+            callServlet("notify", prefix, n, "&perSecond=" + perSecond)
+                    .forEach((order, at) -> sentAt.put(order, Long.parseLong(at)));
+        } else {
+            notifyAtRate(prefix, n, perSecond, sentAt);
         }
         awaitCount("SELECT COUNT(*) FROM DWF_STEP WHERE SEQ = 3 AND RUN_ID IN ('"
                 + String.join("','", orderOfRun.keySet()) + "')", n);
@@ -111,6 +133,38 @@ final class SampleLoad implements AutoCloseable {
         return measured;
     }
 
+    private void notifyAtRate(String prefix, int n, int perSecond, Map<String, Long> sentAt) throws Exception {
+        List<Future<?>> sends = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
+            String orderId = prefix + i;
+            sends.add(callers.submit(() -> {
+                sentAt.put(orderId, System.currentTimeMillis());
+                notifyOrder(orderId);
+                return null;
+            }));
+        }
+        for (Future<?> send : sends) {
+            send.get();
+        }
+    }
+
+    /** Has {@link InProcessLoad} do {@code action}; returns its lines after the first, order to value. */
+    private Map<String, String> callServlet(String action, String prefix, int n, String more) throws Exception {
+        HttpResponse<String> response = server.postAndWait("/in-process-load?action=" + action + "&prefix=" + prefix
+                + "&n=" + n + "&threads=" + clients + more, PATIENCE);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        Map<String, String> perOrder = new HashMap<>();
+        response.body().lines().skip(1).forEach(line -> {
+            int space = line.indexOf(' ');
+            perOrder.put(line.substring(0, space), line.substring(space + 1));
+        });
+        return perOrder;
+    }
+
     String startOrder(String orderId) throws Exception {
         HttpResponse<String> response = server.post("/orders",
                 "{\"orderId\":\"" + orderId + "\",\"userEmail\":\"bench@example.com\"}", "application/json");
@@ -129,8 +183,20 @@ final class SampleLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until no run is running or waiting (a query the status index answers, so that polling costs the
+     * database little however many runs it holds), and fails when any run ended otherwise than completed.
+     */
+    void awaitAllCompleted() throws Exception {
+        awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS IN ('RUNNING', 'WAITING')", 0);
+        long notCompleted = Postgres.count(schema, "SELECT COUNT(*) FROM DWF_RUN WHERE STATUS <> 'COMPLETED'");
+        if (notCompleted > 0) {
+            throw new IllegalStateException(notCompleted + " runs failed or were cancelled");
+        }
+    }
+
     void awaitCount(String sql, long expected) {
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                 .until(() -> Postgres.count(schema, sql) == expected);
     }
 

@@ -1,5 +1,10 @@
 package org.durableworkflow.it.sample;
 
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +54,14 @@ final class SampleServer {
         Files.createDirectories(serverDir.resolve("apps"));
         Files.copy(Path.of(System.getProperty("sample.war")), serverDir.resolve("apps/liberty-sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Deploys the sample WAR with {@code extraClasses} added to it (benchmark drivers). */
+    void deployWith(Class<?>... extraClasses) throws IOException {
+        Files.createDirectories(serverDir.resolve("apps"));
+        ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("sample.war")))
+                .addClasses(extraClasses).as(ZipExporter.class)
+                .exportTo(serverDir.resolve("apps/liberty-sample.war").toFile(), true);
     }
 
     /** Starts the server with extra environment variables and waits until the sample answers. */
@@ -156,6 +169,12 @@ final class SampleServer {
             InterruptedException {
         return http.send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST without a body that may take up to {@code patience} to answer. */
+    HttpResponse<String> postAndWait(String path, Duration patience) throws IOException, InterruptedException {
+        return http.send(request(path).timeout(patience).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,0 +1,119 @@
+package org.durableworkflow.it.sample;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import org.durableworkflow.api.WorkflowClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A load generator inside the sample's server, for the benchmarks only (added to a copy of the sample WAR): starts
+ * and notifies order workflows through {@link WorkflowClient} from threads of the server, as the peers' benchmarks
+ * call their engines in-process, so that no HTTP request is in the figures.
+ * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100]}; answers the
+ * milliseconds it took, then one line per order: its run id (start) or the time its notify was sent (notify at a
+ * rate).
+ */
+@ApplicationScoped
+@Path("/")
+public class InProcessLoad {
+
+    /** Its own REST root: the sample's application lists its resources. */
+    @ApplicationPath("/in-process-load")
+    public static class Root extends Application {
+        @Override
+        public Set<Class<?>> getClasses() {
+            return Set.of(InProcessLoad.class);
+        }
+    }
+
+    @Inject
+    WorkflowClient workflows;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @POST
+    @Produces(MediaType.TEXT_PLAIN)
+    public String drive(@QueryParam("action") String action, @QueryParam("prefix") String prefix,
+                        @QueryParam("n") int n, @QueryParam("threads") int threads,
+                        @QueryParam("perSecond") Integer perSecond) throws Exception {
+        Map<String, Object> perOrder = new ConcurrentHashMap<>();
+        long t0 = System.nanoTime();
+        if (perSecond != null) {
+            notifyAtRate(prefix, n, perSecond, perOrder);
+        } else if ("start".equals(action)) {
+            inParallel(n, threads, i -> perOrder.put(prefix + i, startOrder(prefix + i)));
+        } else {
+            inParallel(n, threads, i -> notifyOrder(prefix + i));
+        }
+        StringBuilder body = new StringBuilder().append((System.nanoTime() - t0) / 1_000_000).append('\n');
+        perOrder.forEach((order, value) -> body.append(order).append(' ').append(value).append('\n'));
+        return body.toString();
+    }
+
+    private String startOrder(String orderId) {
+        return workflows.start("order-processing", Map.of("orderId", orderId, "userEmail", "bench@example.com"));
+    }
+
+    private void notifyOrder(String orderId) {
+        if (workflows.notify("order-" + orderId, Map.of("status", "shipped", "trackingNumber", "T")).isEmpty()) {
+            throw new IllegalStateException("order " + orderId + " was not waiting");
+        }
+    }
+
+    /** Calls {@code call} for 0..n-1 from {@code threads} tasks of the executor, each taking the next number. */
+    private void inParallel(int n, int threads, IntCall call) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    call.accept(i);
+                }
+                return null;
+            });
+        }
+        for (Future<Void> task : executor.invokeAll(tasks)) {
+            task.get();
+        }
+    }
+
+    private void notifyAtRate(String prefix, int n, int perSecond, Map<String, Object> sentAt) throws Exception {
+        List<Future<?>> sends = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
+            String orderId = prefix + i;
+            sends.add(executor.submit(() -> {
+                sentAt.put(orderId, System.currentTimeMillis());
+                notifyOrder(orderId);
+            }));
+        }
+        for (Future<?> send : sends) {
+            send.get();
+        }
+    }
+
+    @FunctionalInterface
+    interface IntCall {
+        void accept(int i) throws Exception;
+    }
+}

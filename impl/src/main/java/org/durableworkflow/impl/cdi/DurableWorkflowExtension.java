@@ -22,6 +22,7 @@ import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.store.EventStore;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
+import org.durableworkflow.impl.store.Sql;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.timer.TimerGateway;
 
@@ -39,9 +40,10 @@ import java.util.stream.Stream;
 public class DurableWorkflowExtension implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
-            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, RunStore.class, EventStore.class,
-            SchemaInstaller.class, TimerGateway.class, WorkflowEngine.class, StepRunner.class, Waits.class,
-            WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class, WorkflowContextImpl.class, WorkflowClientImpl.class),
+            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, RunStore.class,
+            EventStore.class, SchemaInstaller.class, TimerGateway.class, WorkflowEngine.class, StepRunner.class,
+            Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
+            WorkflowContextImpl.class, WorkflowClientImpl.class),
             RestResources.CLASSES.stream()).toList();
 
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();

@@ -91,6 +91,6 @@ public class Waits {
                           long deadline, long now) {
         WaiterEntity waiter = store.insertWaiter(new WaiterEntity(runId, seq, stepName, type, eventId, eventType,
                 deadline, now));
-        waiter.timerHandle(timers.schedule(waiter.id(), deadline));
+        store.timerHandle(waiter, timers.schedule(waiter.id(), deadline));
     }
 }

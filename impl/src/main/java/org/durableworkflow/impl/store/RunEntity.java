@@ -10,6 +10,9 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.durableworkflow.api.RunStatus;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /** A workflow run: its input, status, output and lease. Times are epoch millis (JPA 3.1 has no Instant). */
 @Entity
 @Table(name = "DWF_RUN", indexes = {
@@ -53,6 +56,26 @@ public class RunEntity {
     private long leaseExpiry;
 
     protected RunEntity() {
+    }
+
+    /** The columns {@link #read} reads, in its order. */
+    static final String COLUMNS = "RUN_ID, WORKFLOW_NAME, STATUS, INPUT_JSON, OUTPUT_JSON, ERROR_TEXT, CREATED_AT,"
+            + " UPDATED_AT, LEASE_OWNER, LEASE_EXPIRY";
+
+    /** A run from a row of {@link #COLUMNS}. */
+    static RunEntity read(ResultSet row) throws SQLException {
+        RunEntity run = new RunEntity();
+        run.runId = row.getString(1);
+        run.workflowName = row.getString(2);
+        run.status = RunStatus.valueOf(row.getString(3));
+        run.input = row.getString(4);
+        run.output = row.getString(5);
+        run.error = row.getString(6);
+        run.createdAt = row.getLong(7);
+        run.updatedAt = row.getLong(8);
+        run.leaseOwner = row.getString(9);
+        run.leaseExpiry = row.getLong(10);
+        return run;
     }
 
     public RunEntity(String runId, String workflowName, String input, long now, String leaseOwner, long leaseExpiry) {
@@ -100,5 +123,9 @@ public class RunEntity {
 
     public String leaseOwner() {
         return leaseOwner;
+    }
+
+    public long leaseExpiry() {
+        return leaseExpiry;
     }
 }

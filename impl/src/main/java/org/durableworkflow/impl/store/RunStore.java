@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Every query of the library on runs, journal and waiters. Callers own the transactions. */
+/**
+ * Every query of the library on runs, journal and waiters. Callers own the transactions. The statements of every
+ * workflow go through plain JDBC ({@link Sql}); the recovery sweep's and the listings' through JPA.
+ */
 @ApplicationScoped
 public class RunStore {
 
@@ -27,6 +30,8 @@ public class RunStore {
 
     @Inject
     SchemaInstaller schema;
+    @Inject
+    Sql sql;
 
     private EntityManager em;
 
@@ -48,8 +53,8 @@ public class RunStore {
     }
 
     public RunEntity findRun(String runId) {
-        List<RunEntity> found = fresh(em.createQuery("SELECT r FROM RunEntity r WHERE r.runId = :run",
-                RunEntity.class)).setParameter("run", runId).getResultList();
+        List<RunEntity> found = sql.query("SELECT " + RunEntity.COLUMNS + " FROM DWF_RUN WHERE RUN_ID = ?",
+                RunEntity::read, runId);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -66,42 +71,36 @@ public class RunStore {
      * looking for its waiter see each other; false when there is no such run (yet).
      */
     public boolean lockRun(String runId) {
-        return em.createQuery("UPDATE RunEntity r SET r.updatedAt = r.updatedAt WHERE r.runId = :run")
-                .setParameter("run", runId).executeUpdate() == 1;
+        return sql.update("UPDATE DWF_RUN SET UPDATED_AT = UPDATED_AT WHERE RUN_ID = ?", runId) == 1;
     }
 
     public void insertRun(RunEntity run) {
-        em.persist(run);
+        sql.update("INSERT INTO DWF_RUN (" + RunEntity.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                run.runId(), run.workflowName(), run.status(), Sql.text(run.input()), Sql.text(run.output()),
+                run.error(), run.createdAt(), run.updatedAt(), run.leaseOwner(), run.leaseExpiry());
     }
 
     public List<StepEntity> journal(String runId) {
-        return fresh(em.createQuery("SELECT s FROM StepEntity s WHERE s.runId = :run ORDER BY s.seq", StepEntity.class))
-                .setParameter("run", runId).getResultList();
+        return sql.query("SELECT " + StepEntity.COLUMNS + " FROM DWF_STEP WHERE RUN_ID = ? ORDER BY SEQ",
+                StepEntity::read, runId);
     }
 
-    /** Inserts a journal row now, so that a failure surfaces here and later reads of the journal include it. */
     public void insertStep(StepEntity step) {
-        em.persist(step);
-        em.flush();
+        sql.update("INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                step.values());
     }
 
     /** Moves a run from {@code from} to RUNNING under this server's lease; false when it was not in {@code from}. */
     public boolean makeRunnable(String runId, RunStatus from, String owner, long leaseExpiry, long now) {
-        return em.createQuery("UPDATE RunEntity r SET r.status = :running, r.leaseOwner = :owner,"
-                        + " r.leaseExpiry = :expiry, r.updatedAt = :now WHERE r.runId = :run AND r.status = :from")
-                .setParameter("running", RunStatus.RUNNING).setParameter("owner", owner)
-                .setParameter("expiry", leaseExpiry).setParameter("now", now)
-                .setParameter("run", runId).setParameter("from", from).executeUpdate() == 1;
+        return sql.update("UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?"
+                + " WHERE RUN_ID = ? AND STATUS = ?", RunStatus.RUNNING, owner, leaseExpiry, now, runId, from) == 1;
     }
 
     /** Moves a run from {@code from} to {@code to}, releasing its lease; false when it was not in {@code from}. */
     public boolean moveRun(String runId, RunStatus from, RunStatus to, String output, String error, long now) {
-        return em.createQuery("UPDATE RunEntity r SET r.status = :to, r.output = :output, r.error = :error,"
-                        + " r.leaseOwner = NULL, r.leaseExpiry = 0, r.updatedAt = :now"
-                        + " WHERE r.runId = :run AND r.status = :from")
-                .setParameter("to", to).setParameter("output", output).setParameter("error", truncate(error))
-                .setParameter("now", now).setParameter("run", runId).setParameter("from", from)
-                .executeUpdate() == 1;
+        return sql.update("UPDATE DWF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_TEXT = ?, LEASE_OWNER = NULL,"
+                        + " LEASE_EXPIRY = 0, UPDATED_AT = ? WHERE RUN_ID = ? AND STATUS = ?",
+                to, Sql.text(output), truncate(error), now, runId, from) == 1;
     }
 
     /**
@@ -162,21 +161,35 @@ public class RunStore {
                 .setParameter("running", RunStatus.RUNNING).setParameter("runs", runIds).executeUpdate();
     }
 
+    /** Inserts a waiter and gives it its generated id. */
     public WaiterEntity insertWaiter(WaiterEntity waiter) {
-        em.persist(waiter);
-        em.flush();
+        waiter.id(sql.insertReturningId("INSERT INTO DWF_WAITER (RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID,"
+                + " EVENT_TYPE, STATE, DEADLINE, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", waiter.values()));
         return waiter;
     }
 
+    /** Stores the handle of the waiter's timer, armed after the waiter's insert gave it the id the timer carries. */
+    public void timerHandle(WaiterEntity waiter, byte[] handle) {
+        waiter.timerHandle(handle);
+        if (handle != null) {
+            sql.update("UPDATE DWF_WAITER SET TIMER_HANDLE = ? WHERE ID = ?", handle, waiter.id());
+        }
+    }
+
     public WaiterEntity findWaiter(long id) {
-        List<WaiterEntity> found = fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.id = :id",
-                WaiterEntity.class)).setParameter("id", id).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return firstOf(waiters("ID = ?", id));
     }
 
     public WaiterEntity waiterOf(String runId, int seq) {
-        List<WaiterEntity> found = fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.runId = :run AND w.seq = :seq", WaiterEntity.class))
-                .setParameter("run", runId).setParameter("seq", seq).getResultList();
+        return firstOf(waiters("RUN_ID = ? AND SEQ = ?", runId, seq));
+    }
+
+    private List<WaiterEntity> waiters(String where, Object... args) {
+        return sql.query("SELECT " + WaiterEntity.COLUMNS + " FROM DWF_WAITER WHERE " + where + " ORDER BY ID",
+                WaiterEntity::read, args);
+    }
+
+    private static <T> T firstOf(List<T> found) {
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -204,15 +217,11 @@ public class RunStore {
 
     /** The waiters of {@code eventId} still waiting, in registration order. */
     public List<WaiterEntity> waitingFor(String eventId) {
-        return fresh(em.createQuery("SELECT w FROM WaiterEntity w WHERE w.eventId = :event AND w.state = :waiting"
-                        + " ORDER BY w.id", WaiterEntity.class))
-                .setParameter("event", eventId).setParameter("waiting", WaiterEntity.WAITING).getResultList();
+        return waiters("EVENT_ID = ? AND STATE = ?", eventId, WaiterEntity.WAITING);
     }
 
     public List<WaiterEntity> waitingOfRun(String runId) {
-        return em.createQuery("SELECT w FROM WaiterEntity w WHERE w.runId = :run AND w.state = :waiting",
-                        WaiterEntity.class)
-                .setParameter("run", runId).setParameter("waiting", WaiterEntity.WAITING).getResultList();
+        return waiters("RUN_ID = ? AND STATE = ?", runId, WaiterEntity.WAITING);
     }
 
     /** Waiters whose deadline passed before {@code before} and that are still waiting: their timers were lost. */
@@ -225,9 +234,8 @@ public class RunStore {
 
     /** Moves a waiter out of WAITING; false when another outcome won already. */
     public boolean settleWaiter(long waiterId, String to) {
-        return em.createQuery("UPDATE WaiterEntity w SET w.state = :to WHERE w.id = :id AND w.state = :waiting")
-                .setParameter("to", to).setParameter("id", waiterId).setParameter("waiting", WaiterEntity.WAITING)
-                .executeUpdate() == 1;
+        return sql.update("UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ?", to, waiterId,
+                WaiterEntity.WAITING) == 1;
     }
 
     private static String truncate(String text) {

@@ -11,6 +11,9 @@ import jakarta.persistence.Table;
 import org.durableworkflow.api.StepInfo;
 import org.durableworkflow.api.StepType;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /** One journaled durable call, keyed by (run, sequence): replay reads it instead of acting again. */
 @Entity
 @IdClass(StepKey.class)
@@ -51,6 +54,20 @@ public class StepEntity {
     private long createdAt;
 
     protected StepEntity() {
+    }
+
+    /** The columns {@link #read} reads, in its order. */
+    static final String COLUMNS = "RUN_ID, SEQ, STEP_NAME, STEP_TYPE, OUTCOME, RESULT_TEXT, ERROR_TEXT, CREATED_AT";
+
+    /** A journal entry from a row of {@link #COLUMNS}. */
+    static StepEntity read(ResultSet row) throws SQLException {
+        return new StepEntity(row.getString(1), row.getInt(2), row.getString(3), StepType.valueOf(row.getString(4)),
+                row.getString(5), row.getString(6), row.getString(7), row.getLong(8));
+    }
+
+    /** The values of {@link #COLUMNS}, in order, to insert. */
+    Object[] values() {
+        return new Object[]{runId, seq, name, type, outcome, Sql.text(result), error, createdAt};
     }
 
     public StepEntity(String runId, int seq, String name, StepType type, String outcome, String result,

@@ -12,6 +12,9 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.durableworkflow.api.StepType;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * A run suspended in a wait or a sleep. Its state moves once, from {@code WAITING} to {@code NOTIFIED},
  * {@code TIMED_OUT} or {@code CANCELLED}, by a conditional update: whoever moves it wins, the others change nothing.
@@ -72,6 +75,30 @@ public class WaiterEntity {
     private byte[] timerHandle;
 
     protected WaiterEntity() {
+    }
+
+    /** The columns {@link #read} reads, in its order. */
+    static final String COLUMNS = "ID, RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID, EVENT_TYPE, STATE, DEADLINE,"
+            + " CREATED_AT, TIMER_HANDLE";
+
+    /** A waiter from a row of {@link #COLUMNS}. */
+    static WaiterEntity read(ResultSet row) throws SQLException {
+        WaiterEntity waiter = new WaiterEntity(row.getString(2), row.getInt(3), row.getString(4),
+                StepType.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getLong(9),
+                row.getLong(10));
+        waiter.id = row.getLong(1);
+        waiter.state = row.getString(8);
+        waiter.timerHandle = row.getBytes(11);
+        return waiter;
+    }
+
+    /** The values of {@link #COLUMNS} after the id and before the timer handle, in order, to insert. */
+    Object[] values() {
+        return new Object[]{runId, seq, stepName, type, eventId, eventType, state, deadline, createdAt};
+    }
+
+    void id(long id) {
+        this.id = id;
     }
 
     public WaiterEntity(String runId, int seq, String stepName, StepType type, String eventId, String eventType,

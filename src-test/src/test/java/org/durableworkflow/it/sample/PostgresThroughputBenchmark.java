@@ -38,7 +38,9 @@ class PostgresThroughputBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", CLIENTS);
         figures.putAll(measure(load.inProcess(true), "in-process ", ""));
-        figures.putAll(measure(load.inProcess(false), "http ", "_http"));
+        if (!"in-process".equals(System.getProperty("bench.load"))) { // -Dbench.load=in-process: skip HTTP
+            figures.putAll(measure(load.inProcess(false), "http ", "_http"));
+        }
         PeerFigures.put(figures);
     }
 

@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * A notify kept because nobody waited for its event id yet: for one run (a lookback notify) or for any run (within
  * the retention window). The first wait for the id that registers before it expires takes it, and it is deleted.
@@ -41,6 +44,26 @@ public class EventEntity {
     private long expiresAt;
 
     protected EventEntity() {
+    }
+
+    /** The columns {@link #read} reads, in its order. */
+    static final String COLUMNS = "ID, EVENT_ID, RUN_ID, EVENT_DATA, CREATED_AT, EXPIRES_AT";
+
+    /** A kept event from a row of {@link #COLUMNS}. */
+    static EventEntity read(ResultSet row) throws SQLException {
+        EventEntity event = new EventEntity(row.getString(2), row.getString(3), row.getString(4), row.getLong(5),
+                row.getLong(6));
+        event.id = row.getLong(1);
+        return event;
+    }
+
+    /** The values of {@link #COLUMNS} after the id, in order, to insert. */
+    Object[] values() {
+        return new Object[]{eventId, runId, Sql.text(data), createdAt, expiresAt};
+    }
+
+    void id(long id) {
+        this.id = id;
     }
 
     public EventEntity(String eventId, String runId, String data, long createdAt, long expiresAt) {

@@ -2,15 +2,19 @@ package org.durableworkflow.impl.store;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.durableworkflow.api.RunStatus;
 
 import java.util.List;
 
-/** Every query on kept events. Callers own the transactions. */
+/** Every query on kept events. Callers own the transactions. What a wait or a notify runs is plain JDBC. */
 @ApplicationScoped
 public class EventStore {
+
+    @Inject
+    Sql sql;
 
     private EntityManager em;
 
@@ -20,17 +24,15 @@ public class EventStore {
     }
 
     public void insert(EventEntity event) {
-        em.persist(event);
-        em.flush();
+        event.id(sql.insertReturningId("INSERT INTO DWF_EVENT (EVENT_ID, RUN_ID, EVENT_DATA, CREATED_AT, EXPIRES_AT)"
+                + " VALUES (?, ?, ?, ?, ?)", event.values()));
     }
 
     /** The unexpired events kept for a wait of {@code runId} on {@code eventId}: its own and anyone's, oldest first. */
     public List<EventEntity> keptFor(String runId, String eventId, long now) {
-        return RunStore.fresh(em.createQuery("SELECT e FROM EventEntity e WHERE e.eventId = :event"
-                        + " AND (e.runId IS NULL OR e.runId = :run) AND e.expiresAt > :now ORDER BY e.id",
-                        EventEntity.class))
-                .setParameter("event", eventId).setParameter("run", runId).setParameter("now", now)
-                .getResultList();
+        return sql.query("SELECT " + EventEntity.COLUMNS + " FROM DWF_EVENT WHERE EVENT_ID = ?"
+                + " AND (RUN_ID IS NULL OR RUN_ID = ?) AND EXPIRES_AT > ? ORDER BY ID", EventEntity::read,
+                eventId, runId, now);
     }
 
     /**
@@ -54,8 +56,7 @@ public class EventStore {
 
     /** Takes an event: false when another transaction took it first. */
     public boolean take(long id) {
-        return em.createQuery("DELETE FROM EventEntity e WHERE e.id = :id").setParameter("id", id)
-                .executeUpdate() == 1;
+        return sql.update("DELETE FROM DWF_EVENT WHERE ID = ?", id) == 1;
     }
 
     /**

@@ -73,7 +73,7 @@ public class Notifier {
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
         return transactions.required(() -> {
             armCrashPoint(eventId);
-            List<NotifyResponse> delivered = deliver(waitersOfRun(runId, eventId), eventText);
+            List<NotifyResponse> delivered = deliver(store.waitingFor(eventId, runId), eventText);
             if (!delivered.isEmpty()) {
                 return NotifyOutcome.delivered(delivered);
             }
@@ -86,7 +86,7 @@ public class Notifier {
                     throw new WorkflowException("DWF0220: run " + runId + " has ended (" + run.status()
                             + "); a notify for it is not kept");
                 }
-                delivered = deliver(waitersOfRun(runId, eventId), eventText);
+                delivered = deliver(store.waitingFor(eventId, runId), eventText);
                 if (!delivered.isEmpty()) {
                     return NotifyOutcome.delivered(delivered);
                 }
@@ -109,10 +109,6 @@ public class Notifier {
         if (CrashPoints.armed()) {
             transactions.afterCommit(() -> CrashPoints.reached("notify-committed", eventId));
         }
-    }
-
-    private List<WaiterEntity> waitersOfRun(String runId, String eventId) {
-        return store.waitingFor(eventId).stream().filter(w -> w.runId().equals(runId)).toList();
     }
 
     private List<NotifyResponse> deliver(List<WaiterEntity> waiters, String eventText) {

@@ -220,6 +220,11 @@ public class RunStore {
         return waiters("EVENT_ID = ? AND STATE = ?", eventId, WaiterEntity.WAITING);
     }
 
+    /** The waiters of run {@code runId} still waiting for {@code eventId}, in registration order. */
+    public List<WaiterEntity> waitingFor(String eventId, String runId) {
+        return waiters("EVENT_ID = ? AND RUN_ID = ? AND STATE = ?", eventId, runId, WaiterEntity.WAITING);
+    }
+
     public List<WaiterEntity> waitingOfRun(String runId) {
         return waiters("RUN_ID = ? AND STATE = ?", runId, WaiterEntity.WAITING);
     }

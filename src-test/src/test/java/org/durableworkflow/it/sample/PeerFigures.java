@@ -30,7 +30,7 @@ final class PeerFigures {
             all.putAll(JSON.fromJson(Files.readString(FILE), LinkedHashMap.class));
         }
         all.put("peer", "durable-workflow-postgres");
-        all.put("version", "0.1.0-SNAPSHOT on Open Liberty; load in-process (keys ending _http: over HTTP)");
+        all.put("version", "0.1.0-SNAPSHOT on Open Liberty, called in-process");
         all.putAll(figures);
         Files.createDirectories(FILE.getParent());
         Files.writeString(FILE, JSON.toJson(all));

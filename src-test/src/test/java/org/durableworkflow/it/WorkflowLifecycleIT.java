@@ -201,6 +201,19 @@ class WorkflowLifecycleIT {
     }
 
     @Test
+    void aWorkflowFailingRightAfterAStepKeepsTheStepJournaledAndFailsWithItsReason() {
+        String runId = start("fails-after-a-step", WaitInput.waitFor("stock-" + UUID.randomUUID(), null));
+
+        RunInfo run = runs().awaitStatus(runId, RunStatus.FAILED);
+
+        assertTrue(run.error().contains("IllegalStateException: no stock for stock-"), run.error());
+        assertEquals(1, run.steps().size(), "the step's transaction commits before the run fails");
+        assertEquals("prepare", run.steps().get(0).name());
+        assertEquals("COMPLETED", run.steps().get(0).outcome());
+        assertEquals(1, StepCalls.count(runId, "prepare"));
+    }
+
+    @Test
     void aWorkflowThatSwallowsTheSuspensionIsFailedWithTheReason() {
         String eventId = "swallow-" + UUID.randomUUID();
         String runId = start("swallows-suspension", WaitInput.waitFor(eventId, null));

@@ -31,6 +31,13 @@ public class TestWorkflows {
         return steps.finish(items, result.timeout() ? "TIMEOUT" : result.eventData().value());
     }
 
+    /** Fails outside any step, while the transaction of the step before is still open. */
+    @Workflow("fails-after-a-step")
+    public String failsAfterAStep(WaitInput input) {
+        steps.prepare(input.eventId());
+        throw new IllegalStateException("no stock for " + input.eventId());
+    }
+
     @Workflow("wait-for-text")
     public String waitForText(WaitInput input) {
         WaitForEventResult<String> result = context.waitForEvent("wait", input.eventId(), Duration.ofMinutes(5),

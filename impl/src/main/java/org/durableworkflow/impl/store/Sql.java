@@ -3,12 +3,7 @@ package org.durableworkflow.impl.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +18,7 @@ import java.util.List;
  * Plain JDBC on the default data source, for the statements every workflow runs: a fraction of the CPU the JPA
  * provider spends on the same statements. Inside a JTA transaction all statements use one connection handle, which
  * the container shares with the persistence units of the same data source, so they see each other's writes and
- * commit together.
+ * commit together; outside one, each statement takes a connection of its own.
  */
 @ApplicationScoped
 public class Sql {
@@ -35,9 +30,10 @@ public class Sql {
 
     @Inject
     SchemaInstaller schema;
+    @Inject
+    Transactions transactions;
 
     private volatile DataSource dataSource;
-    private volatile TransactionSynchronizationRegistry registry;
 
     /** Reads one row into a value. */
     @FunctionalInterface
@@ -85,22 +81,24 @@ public class Sql {
     }
 
     private <T> T withStatement(String sql, boolean generatedKeys, Work<T> work, Object... args) {
-        int status = registry().getTransactionStatus();
-        boolean inTransaction = status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
-        Connection connection = null;
+        Connection own = null;
         try {
-            connection = inTransaction ? transactionConnection() : dataSource().getConnection();
+            Connection shared = transactions.perTransaction(CONNECTION_KEY, () -> dataSource().getConnection(),
+                    Sql::closeQuietly);
+            Connection connection = shared != null ? shared : (own = dataSource().getConnection());
             try (PreparedStatement statement = generatedKeys
                     ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
                     : connection.prepareStatement(sql)) {
                 bind(statement, args);
                 return work.run(statement);
             }
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new PersistenceException("DWF0507: " + e.getMessage() + " (SQL: " + sql + ")", e);
         } finally {
-            if (!inTransaction && connection != null) {
-                closeQuietly(connection);
+            if (own != null) {
+                closeQuietly(own);
             }
         }
     }
@@ -122,28 +120,6 @@ public class Sql {
         }
     }
 
-    /** The connection handle of the current transaction, opened at its first statement and closed at its end. */
-    private Connection transactionConnection() throws SQLException {
-        Connection connection = (Connection) registry().getResource(CONNECTION_KEY);
-        if (connection == null) {
-            Connection opened = dataSource().getConnection();
-            registry().putResource(CONNECTION_KEY, opened);
-            registry().registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // the transaction manager commits the connection's work
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    closeQuietly(opened);
-                }
-            });
-            connection = opened;
-        }
-        return connection;
-    }
-
     private static void closeQuietly(Connection connection) {
         try {
             connection.close();
@@ -154,24 +130,8 @@ public class Sql {
 
     private DataSource dataSource() {
         if (dataSource == null) {
-            dataSource = lookup(DATA_SOURCE);
+            dataSource = Transactions.lookup(DATA_SOURCE);
         }
         return dataSource;
-    }
-
-    private TransactionSynchronizationRegistry registry() {
-        if (registry == null) {
-            registry = lookup("java:comp/TransactionSynchronizationRegistry");
-        }
-        return registry;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T lookup(String name) {
-        try {
-            return (T) new InitialContext().lookup(name);
-        } catch (NamingException e) {
-            throw new IllegalStateException("DWF0508: " + name + " is not available: " + e.getMessage(), e);
-        }
     }
 }

@@ -11,6 +11,8 @@ import org.durableworkflow.api.exception.StorageUnavailableException;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -111,6 +113,35 @@ public class Transactions {
             action.run();
             return;
         }
+        afterCompletion(status -> {
+            if (status == Status.STATUS_COMMITTED) {
+                action.run();
+            }
+        });
+    }
+
+    /**
+     * The resource kept under {@code key} for this thread's transaction: made by {@code open} at its first use,
+     * handed to {@code close} when the transaction ends; {@code null} when the thread has no transaction to keep it
+     * in (none, or one that is ending).
+     */
+    <T> T perTransaction(Object key, Callable<T> open, Consumer<T> close) throws Exception {
+        int status = registry().getTransactionStatus();
+        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T kept = (T) registry().getResource(key);
+        if (kept == null) {
+            T opened = open.call();
+            registry().putResource(key, opened);
+            afterCompletion(ignoredStatus -> close.accept(opened));
+            kept = opened;
+        }
+        return kept;
+    }
+
+    private void afterCompletion(IntConsumer action) {
         registry().registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -119,9 +150,7 @@ public class Transactions {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
+                action.accept(status);
             }
         });
     }
@@ -148,8 +177,9 @@ public class Transactions {
         return registry;
     }
 
+    /** The object bound to {@code name} in JNDI; one the server must provide. */
     @SuppressWarnings("unchecked")
-    private static <T> T lookup(String name) {
+    static <T> T lookup(String name) {
         try {
             return (T) new InitialContext().lookup(name);
         } catch (NamingException e) {

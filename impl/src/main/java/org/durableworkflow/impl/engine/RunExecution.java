@@ -49,11 +49,7 @@ public final class RunExecution {
      */
     <T> T inStepTransaction(Transactions transactions, Callable<T> work) throws Exception {
         commitStepTransaction(transactions);
-        T result = transactions.beginWith(() -> {
-            T done = work.call();
-            runFirstTransactionWork(transactions);
-            return done;
-        });
+        T result = transactions.beginWith(withFirstTransactionWork(transactions, work));
         stepTransactionOpen = true;
         return result;
     }
@@ -64,11 +60,7 @@ public final class RunExecution {
             stepTransactionOpen = false;
             return transactions.commitAfter(work);
         }
-        return transactions.requiresNew(() -> {
-            T done = work.call();
-            runFirstTransactionWork(transactions);
-            return done;
-        });
+        return transactions.requiresNew(withFirstTransactionWork(transactions, work));
     }
 
     /** Commits the transaction the last step left open, if any. */
@@ -77,6 +69,15 @@ public final class RunExecution {
             stepTransactionOpen = false;
             transactions.commitAfter(() -> null);
         }
+    }
+
+    /** {@code work}, then the pending first-transaction work, in the transaction that runs them. */
+    private <T> Callable<T> withFirstTransactionWork(Transactions transactions, Callable<T> work) {
+        return () -> {
+            T done = work.call();
+            runFirstTransactionWork(transactions);
+            return done;
+        };
     }
 
     /**

@@ -233,8 +233,7 @@ public class WorkflowEngine {
         } catch (SuspendSignal suspended) {
             // the waiter is committed; the thread goes back to the pool
         } catch (StorageUnavailableException e) {
-            LOG.warning("DWF0601: run " + runId + " stopped by the database (" + e.getMessage()
-                    + "); it is resumed when its lease expires");
+            stoppedByTheDatabase(runId, e);
         } catch (NonDeterminismException e) {
             LOG.severe(e.getMessage());
             failAfterLastStep(execution, e.getMessage());
@@ -252,11 +251,15 @@ public class WorkflowEngine {
         try {
             execution.commitStepTransaction(transactions);
         } catch (Exception e) {
-            LOG.warning("DWF0601: run " + execution.runId() + " stopped by the database (" + e.getMessage()
-                    + "); it is resumed when its lease expires");
+            stoppedByTheDatabase(execution.runId(), e);
             return;
         }
         fail(execution.runId(), error);
+    }
+
+    private static void stoppedByTheDatabase(String runId, Exception e) {
+        LOG.warning("DWF0601: run " + runId + " stopped by the database (" + e.getMessage()
+                + "); it is resumed when its lease expires");
     }
 
     /** The run and its journal, in one transaction, when it is running under this server's lease. */

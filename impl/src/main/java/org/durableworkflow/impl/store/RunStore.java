@@ -53,9 +53,8 @@ public class RunStore {
     }
 
     public RunEntity findRun(String runId) {
-        List<RunEntity> found = sql.query("SELECT " + RunEntity.COLUMNS + " FROM DWF_RUN WHERE RUN_ID = ?",
-                RunEntity::read, runId);
-        return found.isEmpty() ? null : found.get(0);
+        return firstOf(sql.query("SELECT " + RunEntity.COLUMNS + " FROM DWF_RUN WHERE RUN_ID = ?", RunEntity::read,
+                runId));
     }
 
     /**

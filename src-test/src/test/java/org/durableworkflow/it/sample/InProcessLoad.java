@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A load generator inside the sample's server, for the benchmarks only (added to a copy of the sample WAR): starts
@@ -80,7 +79,7 @@ public class InProcessLoad {
     }
 
     /** Calls {@code call} for 0..n-1 from {@code threads} tasks of the executor, each taking the next number. */
-    private void inParallel(int n, int threads, IntCall call) throws Exception {
+    private void inParallel(int n, int threads, PacedCalls.IntCall call) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -97,23 +96,9 @@ public class InProcessLoad {
     }
 
     private void notifyAtRate(String prefix, int n, int perSecond, Map<String, Object> sentAt) throws Exception {
-        List<Future<?>> sends = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
-            String orderId = prefix + i;
-            sends.add(executor.submit(() -> {
-                sentAt.put(orderId, System.currentTimeMillis());
-                notifyOrder(orderId);
-            }));
-        }
-        for (Future<?> send : sends) {
-            send.get();
-        }
-    }
-
-    @FunctionalInterface
-    interface IntCall {
-        void accept(int i) throws Exception;
+        PacedCalls.atRate(executor, n, perSecond, i -> {
+            sentAt.put(prefix + i, System.currentTimeMillis());
+            notifyOrder(prefix + i);
+        });
     }
 }

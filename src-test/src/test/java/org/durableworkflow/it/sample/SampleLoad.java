@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
@@ -50,7 +48,8 @@ final class SampleLoad implements AutoCloseable {
     static SampleLoad onPostgres(SampleServer server, Map<String, String> environment, int clients) throws Exception {
         Postgres.requireReachable();
         String schema = Postgres.createSchema();
-        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, InProcessLoad.IntCall.class);
+        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, PacedCalls.class,
+                PacedCalls.IntCall.class);
         Map<String, String> env = new HashMap<>(environment);
         env.put("DB_URL", Postgres.urlFor(schema));
         server.start(env);
@@ -77,7 +76,7 @@ final class SampleLoad implements AutoCloseable {
     Map<String, String> startAll(String prefix, int n, long waitingAfter) throws Exception {
         Map<String, String> orderOfRun = new ConcurrentHashMap<>();
         if (inProcess) {
-            callServlet("start", prefix, n, "").forEach((order, run) -> orderOfRun.put(run, order));
+            callInProcessLoad("start", prefix, n, "").forEach((order, run) -> orderOfRun.put(run, order));
             awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", waitingAfter);
             return orderOfRun;
         }
@@ -92,7 +91,7 @@ final class SampleLoad implements AutoCloseable {
     /** Notifies orders {@code prefix0..prefix(n-1)} at full speed. */
     void notifyAll(String prefix, int n) throws Exception {
         if (inProcess) {
-            callServlet("notify", prefix, n, "");
+            callInProcessLoad("notify", prefix, n, "");
             return;
         }
         all(IntStream.range(0, n).mapToObj(i -> (Callable<Void>) () -> {
@@ -109,7 +108,7 @@ final class SampleLoad implements AutoCloseable {
         Map<String, String> orderOfRun = startAll(prefix, n, waitingAfter);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         if (inProcess) {
-            callServlet("notify", prefix, n, "&perSecond=" + perSecond)
+            callInProcessLoad("notify", prefix, n, "&perSecond=" + perSecond)
                     .forEach((order, at) -> sentAt.put(order, Long.parseLong(at)));
         } else {
             notifyAtRate(prefix, n, perSecond, sentAt);
@@ -134,24 +133,14 @@ final class SampleLoad implements AutoCloseable {
     }
 
     private void notifyAtRate(String prefix, int n, int perSecond, Map<String, Long> sentAt) throws Exception {
-        List<Future<?>> sends = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
-            String orderId = prefix + i;
-            sends.add(callers.submit(() -> {
-                sentAt.put(orderId, System.currentTimeMillis());
-                notifyOrder(orderId);
-                return null;
-            }));
-        }
-        for (Future<?> send : sends) {
-            send.get();
-        }
+        PacedCalls.atRate(callers, n, perSecond, i -> {
+            sentAt.put(prefix + i, System.currentTimeMillis());
+            notifyOrder(prefix + i);
+        });
     }
 
     /** Has {@link InProcessLoad} do {@code action}; returns its lines after the first, order to value. */
-    private Map<String, String> callServlet(String action, String prefix, int n, String more) throws Exception {
+    private Map<String, String> callInProcessLoad(String action, String prefix, int n, String more) throws Exception {
         HttpResponse<String> response = server.postAndWait("/in-process-load?action=" + action + "&prefix=" + prefix
                 + "&n=" + n + "&threads=" + clients + more, PATIENCE);
         if (response.statusCode() != 200) {

@@ -36,7 +36,6 @@ CREATE TABLE DWF_WAITER (
     STATE VARCHAR(16) NOT NULL,
     DEADLINE BIGINT NOT NULL,
     CREATED_AT BIGINT NOT NULL,
-    TIMER_HANDLE BLOB,
     CONSTRAINT DWF_WAITER_RUN_SEQ UNIQUE (RUN_ID, SEQ)
 );
 -- notify: the waiters of an event id; recovery: waiters past their deadline
@@ -53,3 +52,7 @@ CREATE TABLE DWF_EVENT (
 -- a wait: the kept events of its event id, oldest first; clean-up: expired events
 CREATE INDEX DWF_EVENT_ID ON DWF_EVENT (EVENT_ID, ID);
 CREATE INDEX DWF_EVENT_EXPIRY ON DWF_EVENT (EXPIRES_AT);
+-- the windows of deadlines whose persistent timer is armed, one row each, so that one server arms each
+CREATE TABLE DWF_TIMER_WINDOW (
+    WINDOW_START BIGINT NOT NULL PRIMARY KEY
+);

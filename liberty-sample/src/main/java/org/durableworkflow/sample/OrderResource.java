@@ -43,8 +43,9 @@ public class OrderResource {
     @GET
     @Path("{orderId}/outbox")
     public List<OutboxMessage> outbox(@PathParam("orderId") String orderId) {
-        return em.createQuery("SELECT m FROM OutboxMessage m WHERE m.orderId = :order ORDER BY m.id",
-                OutboxMessage.class).setParameter("order", orderId).getResultList();
+        return em.createQuery("SELECT m FROM OutboxMessage m WHERE m.orderId = :order"
+                        + " ORDER BY m.createdAt, m.idempotencyKey", OutboxMessage.class)
+                .setParameter("order", orderId).getResultList();
     }
 
     private static boolean blank(String s) {

@@ -2,8 +2,6 @@ package org.durableworkflow.sample;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -13,9 +11,13 @@ import jakarta.persistence.Table;
 @Table(name = "SAMPLE_OUTBOX", indexes = @Index(name = "SAMPLE_OUTBOX_ORDER", columnList = "ORDER_ID"))
 public class OutboxMessage {
 
+    /**
+     * The step that wrote it, {@code runId:sequence}: the key, so that a replayed step cannot write twice, and one
+     * the step knows before the insert (a generated id would cost a round trip to read back).
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    @Column(name = "IDEMPOTENCY_KEY", length = 600)
+    private String idempotencyKey;
 
     @Column(name = "ORDER_ID", length = 200, nullable = false)
     private String orderId;
@@ -29,9 +31,8 @@ public class OutboxMessage {
     @Column(name = "BODY", length = 4000, nullable = false)
     private String body;
 
-    /** The step that wrote it, {@code runId:sequence}: unique, so a replayed step cannot write twice. */
-    @Column(name = "IDEMPOTENCY_KEY", length = 600, nullable = false, unique = true)
-    private String idempotencyKey;
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
 
     protected OutboxMessage() {
     }
@@ -42,10 +43,7 @@ public class OutboxMessage {
         this.kind = kind;
         this.body = body;
         this.idempotencyKey = idempotencyKey;
-    }
-
-    public Long getId() {
-        return id;
+        this.createdAt = System.currentTimeMillis();
     }
 
     public String getOrderId() {
@@ -66,5 +64,9 @@ public class OutboxMessage {
 
     public String getIdempotencyKey() {
         return idempotencyKey;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
     }
 }

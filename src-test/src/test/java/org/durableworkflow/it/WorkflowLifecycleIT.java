@@ -25,8 +25,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,7 +82,6 @@ class WorkflowLifecycleIT {
         assertEquals(1, waiters.size());
         assertEquals(runId, waiters.get(0).workflowRunId());
         assertFalse(threadRunsWorkflowCode(), "a waiting run must not hold a thread");
-        int timersBefore = timers.pendingTimers();
 
         List<NotifyResponse> responses = client.notify(eventId, "{\"value\":\"shipped\"}");
 
@@ -94,8 +96,23 @@ class WorkflowLifecycleIT {
         assertEquals(List.of(StepType.STEP, StepType.WAIT, StepType.STEP),
                 run.steps().stream().map(StepInfo::type).toList());
         assertEquals("NOTIFIED", run.steps().get(1).outcome());
-        assertEquals(timersBefore - 1, timers.pendingTimers(), "the notify must cancel the wait's timer");
         assertTrue(client.getWaiters(eventId).isEmpty());
+    }
+
+    @Test
+    void waitsDueInTheSameSecondShareOnePersistentTimer() {
+        int timersBefore = timers.pendingTimers();
+        List<String> eventIds = IntStream.range(0, 20).mapToObj(i -> "shared-" + UUID.randomUUID()).toList();
+        eventIds.forEach(eventId -> runs().awaitStatus(start("wait-then-finish", WaitInput.waitFor(eventId, "10m")),
+                RunStatus.WAITING));
+
+        // a deadline in unix seconds is the start of its one-second window
+        Set<Long> windows = eventIds.stream().map(eventId -> client.getWaiters(eventId).get(0).deadline() * 1000)
+                .collect(Collectors.toSet());
+        assertTrue(windows.size() < eventIds.size(), "20 waits registered in a few seconds: " + windows);
+        assertTrue(timers.armedWindows().containsAll(windows), "each wait's window has its timer");
+        assertTrue(timers.pendingTimers() - timersBefore <= windows.size(), "one timer per window, none per wait");
+        eventIds.forEach(eventId -> client.notify(eventId, "{\"value\":\"done\"}"));
     }
 
     @Test
@@ -109,6 +126,21 @@ class WorkflowLifecycleIT {
         assertTrue(wait.timedOut());
         assertEquals("TIMED_OUT", wait.outcome());
         assertEquals(null, wait.result());
+    }
+
+    @Test
+    void aTimeoutLeftToItsWindowsTimerFiresAtItsDeadline() {
+        String eventId = "never-" + UUID.randomUUID();
+        String runId = start("wait-then-finish", WaitInput.waitFor(eventId, "6s"));
+        runs().awaitStatus(runId, RunStatus.WAITING);
+        long deadline = client.getWaiters(eventId).get(0).deadline() * 1000;
+        assertTrue(timers.armedWindows().contains(deadline), "a wait 6 s long is left to its window's timer");
+
+        RunInfo run = runs().awaitStatus(runId, RunStatus.COMPLETED);
+
+        long late = run.steps().get(1).createdAt() - deadline;
+        // the recovery sweep would time it out a lease (60 s) late: this is the window's timer
+        assertTrue(late >= 0 && late < 10_000, "timed out " + late + " ms after the deadline's second began");
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Sql;
 import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.timer.DeadlineWindows;
+import org.durableworkflow.impl.timer.LocalTimeouts;
 import org.durableworkflow.impl.timer.TimerGateway;
+import org.durableworkflow.impl.timer.WindowStore;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -41,7 +44,8 @@ public class DurableWorkflowExtension implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
             DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, RunStore.class,
-            EventStore.class, SchemaInstaller.class, TimerGateway.class, WorkflowEngine.class, StepRunner.class,
+            EventStore.class, SchemaInstaller.class, TimerGateway.class, DeadlineWindows.class,
+            LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, StepRunner.class,
             Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
             WorkflowContextImpl.class, WorkflowClientImpl.class),
             RestResources.CLASSES.stream()).toList();

@@ -33,6 +33,7 @@ public final class WorkflowConfig {
     private final String executorJndiName;
     private final Duration lease;
     private final Duration recoveryInterval;
+    private final Duration timerWindow;
     private final String serverId;
     private final Duration eventRetention;
     private final Duration lookbackRetention;
@@ -65,6 +66,11 @@ public final class WorkflowConfig {
         executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
         lease = Durations.parse(lookup.apply("lease").orElse("60s"));
         recoveryInterval = Durations.parse(lookup.apply("recovery-interval").orElse("10s"));
+        timerWindow = Durations.parse(lookup.apply("timer-window").orElse("1s"));
+        if (timerWindow.toMillis() < 1) {
+            throw new IllegalArgumentException("DWF0401: " + PREFIX + "timer-window must be at least 1ms, got "
+                    + timerWindow);
+        }
         serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
         eventRetention = durationOrOff(lookup.apply("events.retention").orElse("off"));
         lookbackRetention = Durations.parse(lookup.apply("events.lookback-retention").orElse("7d"));
@@ -176,6 +182,11 @@ public final class WorkflowConfig {
 
     public Duration recoveryInterval() {
         return recoveryInterval;
+    }
+
+    /** The width of a window of wait deadlines that share one persistent timer; the same on every server. */
+    public Duration timerWindow() {
+        return timerWindow;
     }
 
     /** How long a notify that found no waiter is kept for a wait registered later; zero: not kept. */

@@ -11,6 +11,7 @@ import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
+import org.durableworkflow.impl.timer.DeadlineWindows;
 
 import javax.naming.InitialContext;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * Resumes runs that nobody is executing: at start, the runs this server held before it stopped (say, between a
- * notify's commit and the resume); then periodically, runs whose lease expired on any server, and waiters whose
- * timer was lost. Also renews the leases of the runs this server holds, delivers kept events to waiters that missed
+ * notify's commit and the resume) and the timeouts due so soon that it may have held them in memory; then
+ * periodically, runs whose lease expired on any server, and waiters a lease past their deadline (their timeout was
+ * held by a server that died, or their timer was lost). Also renews the leases of the runs this server holds, delivers kept events to waiters that missed
  * them, and deletes kept events that expired.
  */
 @ApplicationScoped
@@ -45,6 +47,8 @@ public class Recovery {
     KeptEvents keptEvents;
     @Inject
     WorkflowConfig config;
+    @Inject
+    DeadlineWindows deadlines;
     @Inject
     Clock clock;
 
@@ -102,8 +106,11 @@ public class Recovery {
                     engine.submit(runId);
                 }
             }
-            long grace = Math.max(config.lease().toMillis(), 60_000);
-            for (Long waiterId : store.overdueWaiters(now - grace, BATCH)) {
+            if (atStart) {
+                deadlines.adoptDueSoon();
+            }
+            // a timeout a lease overdue was held in the memory of a server that died, or its timer was lost
+            for (Long waiterId : store.overdueWaiters(now - config.lease().toMillis(), BATCH)) {
                 outcomes.timeOut(waiterId);
             }
             keptEvents.pairUnmatched(null, null);

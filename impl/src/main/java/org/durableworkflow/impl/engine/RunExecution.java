@@ -24,21 +24,12 @@ public final class RunExecution {
     private int stepDepth;
     private int currentStepSeq;
     private boolean suspended;
-    private Runnable firstTransactionWork;
     private boolean stepTransactionOpen;
 
     public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
         this.runId = runId;
         this.workflowName = workflowName;
         this.journal = journal.stream().collect(Collectors.toMap(StepEntity::seq, Function.identity()));
-    }
-
-    /**
-     * Work to join the first transaction this execution commits (cancelling the timer of the wait it resumes from):
-     * one transaction less per resume than doing it on its own.
-     */
-    void joinFirstTransaction(Runnable work) {
-        firstTransactionWork = work;
     }
 
     /**
@@ -49,7 +40,7 @@ public final class RunExecution {
      */
     <T> T inStepTransaction(Transactions transactions, Callable<T> work) throws Exception {
         commitStepTransaction(transactions);
-        T result = transactions.beginWith(withFirstTransactionWork(transactions, work));
+        T result = transactions.beginWith(work);
         stepTransactionOpen = true;
         return result;
     }
@@ -60,7 +51,7 @@ public final class RunExecution {
             stepTransactionOpen = false;
             return transactions.commitAfter(work);
         }
-        return transactions.requiresNew(withFirstTransactionWork(transactions, work));
+        return transactions.requiresNew(work);
     }
 
     /** Commits the transaction the last step left open, if any. */
@@ -69,32 +60,6 @@ public final class RunExecution {
             stepTransactionOpen = false;
             transactions.commitAfter(() -> null);
         }
-    }
-
-    /** {@code work}, then the pending first-transaction work, in the transaction that runs them. */
-    private <T> Callable<T> withFirstTransactionWork(Transactions transactions, Callable<T> work) {
-        return () -> {
-            T done = work.call();
-            runFirstTransactionWork(transactions);
-            return done;
-        };
-    }
-
-    /**
-     * Runs the pending first-transaction work, which counts as done once the current transaction commits (after a
-     * rollback the next transaction runs it again).
-     */
-    private void runFirstTransactionWork(Transactions transactions) {
-        Runnable work = firstTransactionWork;
-        if (work == null) {
-            return;
-        }
-        work.run();
-        transactions.afterCommit(() -> {
-            if (firstTransactionWork == work) {
-                firstTransactionWork = null;
-            }
-        });
     }
 
     public String runId() {

@@ -9,10 +9,8 @@ import java.util.List;
  * What an execution needs of a run, read in the transaction that made the run runnable under this server's lease
  * (its start, or the settling of its wait), so that the execution itself does not read it again.
  *
- * @param run          the run as committed by that transaction
- * @param journal      its journal, in sequence order
- * @param staleTimer   the handle of the timer of the wait just settled, to cancel in the execution's first
- *                     transaction; {@code null} when there is none
+ * @param run     the run as committed by that transaction
+ * @param journal its journal, in sequence order
  */
-record RunSnapshot(RunEntity run, List<StepEntity> journal, byte[] staleTimer) {
+record RunSnapshot(RunEntity run, List<StepEntity> journal) {
 }

@@ -38,7 +38,7 @@ public class WaiterOutcomes {
         }
         store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
                 StepEntity.NOTIFIED, eventText, null, clock.millis()));
-        return engine.resumeAfterCommit(waiter, waiter.timerHandle());
+        return engine.resumeAfterCommit(waiter);
     }
 
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
@@ -51,7 +51,7 @@ public class WaiterOutcomes {
             String outcome = waiter.type() == StepType.SLEEP ? StepEntity.COMPLETED : StepEntity.TIMED_OUT;
             store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
                     outcome, null, null, clock.millis()));
-            engine.resumeAfterCommit(waiter, null); // its timer fired, or was lost
+            engine.resumeAfterCommit(waiter);
             return null;
         });
     }

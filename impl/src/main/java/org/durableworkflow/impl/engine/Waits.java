@@ -11,7 +11,7 @@ import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
 import org.durableworkflow.impl.time.Clock;
-import org.durableworkflow.impl.timer.TimerGateway;
+import org.durableworkflow.impl.timer.DeadlineWindows;
 
 /**
  * Suspends a run: stores its waiter, arms the timeout and marks the run WAITING, all in one transaction (the one of
@@ -28,7 +28,7 @@ public class Waits {
     @Inject
     Transactions transactions;
     @Inject
-    TimerGateway timers;
+    DeadlineWindows deadlines;
     @Inject
     WorkflowEngine engine;
     @Inject
@@ -91,6 +91,6 @@ public class Waits {
                           long deadline, long now) {
         WaiterEntity waiter = store.insertWaiter(new WaiterEntity(runId, seq, stepName, type, eventId, eventType,
                 deadline, now));
-        store.timerHandle(waiter, timers.schedule(waiter.id(), deadline));
+        deadlines.arm(waiter.id(), deadline);
     }
 }

@@ -21,7 +21,6 @@ import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
 import org.durableworkflow.impl.time.Clock;
-import org.durableworkflow.impl.timer.TimerGateway;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -56,8 +55,6 @@ public class WorkflowEngine {
     WorkflowConfig config;
     @Inject
     BeanManager beanManager;
-    @Inject
-    TimerGateway timers;
 
     /** Runs executing on this server; {@code TRUE} when a resume arrived meanwhile. */
     private final ConcurrentHashMap<String, Boolean> executing = new ConcurrentHashMap<>();
@@ -75,7 +72,7 @@ public class WorkflowEngine {
                 long now = clock.millis();
                 RunEntity run = new RunEntity(id, workflowName, inputJson, now, config.serverId(), leaseFrom(now));
                 store.insertRun(run);
-                transactions.afterCommit(() -> submit(id, new RunSnapshot(run, List.of(), null)));
+                transactions.afterCommit(() -> submit(id, new RunSnapshot(run, List.of())));
             }
             return id;
         });
@@ -107,34 +104,20 @@ public class WorkflowEngine {
      * In the current transaction: makes the run of a waiter just settled runnable under this server's lease, and
      * reads what its execution needs, which begins after the commit.
      *
-     * @param timerToCancel the settled wait's timer, still armed, to cancel in the execution's first transaction
-     *                      ({@code null}: none)
      * @return the run
      * @throws IllegalStateException when the run was not waiting, which a waiting waiter rules out; the caller's
      *                               transaction must roll back rather than commit a settled waiter with no resume
      */
-    RunEntity resumeAfterCommit(WaiterEntity settled, byte[] timerToCancel) {
+    RunEntity resumeAfterCommit(WaiterEntity settled) {
         String runId = settled.runId();
         long now = clock.millis();
         if (!store.makeRunnable(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now)) {
             throw new IllegalStateException("DWF0605: waiter " + settled.id() + " of run " + runId
                     + " was waiting but its run was not; nothing is changed");
         }
-        RunSnapshot snapshot = new RunSnapshot(store.findRun(runId), store.journal(runId), timerToCancel);
+        RunSnapshot snapshot = new RunSnapshot(store.findRun(runId), store.journal(runId));
         transactions.afterCommit(() -> submit(runId, snapshot));
         return snapshot.run();
-    }
-
-    /**
-     * Cancels a settled waiter's timer in a transaction of its own once the current one commits. The settling
-     * transaction never touches the timer's row: a timer firing at that moment locks the waiter's row and then its
-     * own, so taking them in the other order would deadlock. A timer left armed (a crash, a full queue) fires later
-     * and changes nothing, as its waiter is settled.
-     */
-    void cancelTimerAfterCommit(byte[] timerHandle) {
-        if (timerHandle != null) {
-            executeAfterCommit(() -> timers.cancel(timerHandle));
-        }
     }
 
     /**
@@ -219,9 +202,6 @@ public class WorkflowEngine {
             return;
         }
         RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal());
-        if (snapshot.staleTimer() != null) {
-            execution.joinFirstTransaction(() -> timers.cancel(snapshot.staleTimer()));
-        }
         CurrentRun.set(execution);
         try {
             Object output = invoke(definition, run.input());
@@ -269,7 +249,7 @@ public class WorkflowEngine {
             if (run == null || run.status() != RunStatus.RUNNING || !config.serverId().equals(run.leaseOwner())) {
                 return null;
             }
-            return new RunSnapshot(run, store.journal(runId), null);
+            return new RunSnapshot(run, store.journal(runId));
         });
     }
 
@@ -317,9 +297,7 @@ public class WorkflowEngine {
     private boolean endRun(String runId, RunStatus to, String error) {
         return transactions.required(() -> {
             for (WaiterEntity waiter : store.waitingOfRun(runId)) {
-                if (store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED)) {
-                    cancelTimerAfterCommit(waiter.timerHandle());
-                }
+                store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
             }
             for (int attempt = 0; attempt < 3; attempt++) {
                 RunEntity run = store.findRun(runId);

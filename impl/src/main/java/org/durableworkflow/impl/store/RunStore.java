@@ -167,14 +167,6 @@ public class RunStore {
         return waiter;
     }
 
-    /** Stores the handle of the waiter's timer, armed after the waiter's insert gave it the id the timer carries. */
-    public void timerHandle(WaiterEntity waiter, byte[] handle) {
-        waiter.timerHandle(handle);
-        if (handle != null) {
-            sql.update("UPDATE DWF_WAITER SET TIMER_HANDLE = ? WHERE ID = ?", handle, waiter.id());
-        }
-    }
-
     public WaiterEntity findWaiter(long id) {
         return firstOf(waiters("ID = ?", id));
     }

@@ -41,7 +41,7 @@ public class SchemaInstaller {
             String product = connection.getMetaData().getDatabaseProductName();
             postgres = product.toLowerCase().contains("postgres");
             // Derby has no IF NOT EXISTS: skip when the newest table is there; older ones already there are tolerated
-            if (!postgres && tableExists(connection, "DWF_EVENT")) {
+            if (!postgres && tableExists(connection, "DWF_TIMER_WINDOW")) {
                 return;
             }
             for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {

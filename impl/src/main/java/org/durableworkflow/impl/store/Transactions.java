@@ -179,7 +179,7 @@ public class Transactions {
 
     /** The object bound to {@code name} in JNDI; one the server must provide. */
     @SuppressWarnings("unchecked")
-    static <T> T lookup(String name) {
+    public static <T> T lookup(String name) {
         try {
             return (T) new InitialContext().lookup(name);
         } catch (NamingException e) {

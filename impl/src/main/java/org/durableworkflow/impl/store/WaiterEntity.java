@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.durableworkflow.api.StepType;
 
@@ -69,17 +68,12 @@ public class WaiterEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
-    /** The serialized EJB timer handle, to cancel the timeout when a notify wins. */
-    @Lob
-    @Column(name = "TIMER_HANDLE")
-    private byte[] timerHandle;
-
     protected WaiterEntity() {
     }
 
     /** The columns {@link #read} reads, in its order. */
     static final String COLUMNS = "ID, RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID, EVENT_TYPE, STATE, DEADLINE,"
-            + " CREATED_AT, TIMER_HANDLE";
+            + " CREATED_AT";
 
     /** A waiter from a row of {@link #COLUMNS}. */
     static WaiterEntity read(ResultSet row) throws SQLException {
@@ -88,11 +82,10 @@ public class WaiterEntity {
                 row.getLong(10));
         waiter.id = row.getLong(1);
         waiter.state = row.getString(8);
-        waiter.timerHandle = row.getBytes(11);
         return waiter;
     }
 
-    /** The values of {@link #COLUMNS} after the id and before the timer handle, in order, to insert. */
+    /** The values of {@link #COLUMNS} after the id, in order, to insert. */
     Object[] values() {
         return new Object[]{runId, seq, stepName, type, eventId, eventType, state, deadline, createdAt};
     }
@@ -152,13 +145,5 @@ public class WaiterEntity {
 
     public long deadline() {
         return deadline;
-    }
-
-    public byte[] timerHandle() {
-        return timerHandle;
-    }
-
-    public void timerHandle(byte[] handle) {
-        this.timerHandle = handle;
     }
 }

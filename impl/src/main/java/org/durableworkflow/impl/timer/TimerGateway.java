@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.Set;
 
 /** Reaches the {@link WaitTimeouts} EJB from CDI beans. */
 @ApplicationScoped
@@ -13,18 +14,16 @@ public class TimerGateway {
 
     private volatile WaitTimeouts timeouts;
 
-    public byte[] schedule(long waiterId, long deadlineMillis) {
-        return timeouts().schedule(waiterId, deadlineMillis);
-    }
-
-    public void cancel(byte[] handle) {
-        if (handle != null) {
-            timeouts().cancel(handle);
-        }
+    public void armWindow(long start, long end, long firesAt) {
+        timeouts().armWindow(start, end, firesAt);
     }
 
     public int pendingTimers() {
         return timeouts().pendingTimers();
+    }
+
+    public Set<Long> armedWindows() {
+        return timeouts().armedWindows();
     }
 
     private WaitTimeouts timeouts() {

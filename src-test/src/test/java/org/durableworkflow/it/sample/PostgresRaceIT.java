@@ -21,20 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Races between a notify and a timeout on a cluster of two servers: each run's notify is sent at the moment
- * of its deadline (give or take 50 ms), to the server that did not start it, while the timer fires on the other. Each run must end
- * with exactly one outcome, and each notify's answer must say truthfully whether it was the one that resumed it.
+ * Races between a notify and a timeout on a cluster of two servers: each run's notify is sent at the moment of its
+ * deadline (give or take 50 ms), to the server that did not start it, while its timeout fires on the server its
+ * window's timer fired on. Each run must end with exactly one outcome, and each notify's answer must say truthfully
+ * whether it was the one that resumed it.
  */
 class PostgresRaceIT {
 
     /** 2,000 in the test suite; {@code -Draces=10000} for the full count of docs/BENCHMARKS.md. */
     private static final int RUNS = Integer.getInteger("races", 2_000);
     private static final String TIMEOUT = "20s";
-    /**
-     * Starts per second, over both servers: the timers come due at this rate. Liberty's failover timers each hold
-     * a connection while taking another, so many more due at once than a server's pool has connections stall that
-     * pool (README, Limits); this test is about races, not about that limit.
-     */
+    /** Starts per second, over both servers: the timeouts, and the notifies racing them, come due at this rate. */
     private static final int STARTS_PER_SECOND = 100;
     private static final SampleServer A = new SampleServer("pgServerA", 9182);
     private static final SampleServer B = new SampleServer("pgServerB", 9183);
@@ -117,8 +114,8 @@ class PostgresRaceIT {
     }
 
     /**
-     * The notify leaves within 50 ms either side of the deadline, so that it arrives sometimes before the timer
-     * fires, sometimes after it, and often while the timer's transaction is in flight.
+     * The notify leaves within 50 ms either side of the deadline, so that it arrives sometimes before the timeout
+     * fires, sometimes after it, and often while the timeout's transaction is in flight.
      */
     private static long jitter() {
         return java.util.concurrent.ThreadLocalRandom.current().nextLong(-50, 51);

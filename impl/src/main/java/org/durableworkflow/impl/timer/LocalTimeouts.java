@@ -1,0 +1,86 @@
+package org.durableworkflow.impl.timer;
+
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.engine.WaiterOutcomes;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.time.Clock;
+
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Times waiters out at their deadlines from this server's memory, on the container's managed scheduler. Nothing
+ * here survives the server: what it held is taken up again by a window's timer, by the start of this server or by
+ * the recovery sweep of any server. A waiter settled meanwhile (notified, say) is left as it is.
+ */
+@ApplicationScoped
+public class LocalTimeouts {
+
+    private static final Logger LOG = Logger.getLogger(LocalTimeouts.class.getName());
+    private static final long RETRY_MILLIS = 1000;
+
+    /** A timeout to run with the application's context, whichever thread schedules it. */
+    public interface Timeout {
+        void run(long waiterId, long deadline);
+    }
+
+    @Inject
+    WaiterOutcomes outcomes;
+    @Inject
+    WorkflowConfig config;
+    @Inject
+    Clock clock;
+
+    private volatile ManagedScheduledExecutorService scheduler;
+    private volatile Timeout timeout;
+
+    /**
+     * Takes the scheduler and the application's context while the application starts: timeouts are scheduled when
+     * a transaction completes, which may happen on a thread that has neither (a persistent timer's, for one).
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        ready();
+    }
+
+    /** Takes them now if the start has not yet (another bean's start may schedule a timeout first). */
+    private synchronized Timeout ready() {
+        if (timeout == null) {
+            scheduler = Transactions.lookup("java:comp/DefaultManagedScheduledExecutorService");
+            ContextService context = Transactions.lookup("java:comp/DefaultContextService");
+            timeout = context.createContextualProxy((Timeout) this::timeOut, Timeout.class);
+        }
+        return timeout;
+    }
+
+    /** Times waiter {@code waiterId} out at {@code deadline}, or now when that has passed. */
+    public void timeOutAt(long waiterId, long deadline) {
+        schedule(waiterId, deadline, Math.max(0, deadline - clock.millis()));
+    }
+
+    private void schedule(long waiterId, long deadline, long delay) {
+        Timeout task = timeout != null ? timeout : ready();
+        scheduler.schedule(() -> task.run(waiterId, deadline), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void timeOut(long waiterId, long deadline) {
+        try {
+            outcomes.timeOut(waiterId);
+        } catch (RuntimeException e) {
+            // the database is away, say: try again for as long as the recovery sweep would leave it alone
+            if (clock.millis() - deadline < config.lease().toMillis()) {
+                LOG.log(Level.FINE, "timeout of waiter " + waiterId + " failed; retrying", e);
+                schedule(waiterId, deadline, RETRY_MILLIS);
+            } else {
+                LOG.warning("DWF0606: the timeout of waiter " + waiterId + " failed; the recovery sweep will retry: "
+                        + e.getMessage());
+            }
+        }
+    }
+}

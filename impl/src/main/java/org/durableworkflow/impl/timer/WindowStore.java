@@ -1,0 +1,59 @@
+package org.durableworkflow.impl.timer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import org.durableworkflow.impl.store.SchemaInstaller;
+import org.durableworkflow.impl.store.Sql;
+import org.durableworkflow.impl.store.WaiterEntity;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** The statements of {@link DeadlineWindows}: one row per armed window, and the waiters due in a window. */
+@ApplicationScoped
+public class WindowStore {
+
+    /** A waiter still waiting and when it times out. */
+    public record Due(long waiterId, long deadline) {
+    }
+
+    @Inject
+    Sql sql;
+    @Inject
+    SchemaInstaller schema;
+
+    /**
+     * Claims window {@code start} for the current transaction: {@code true} when no server had armed it, so the
+     * caller must create its timer in this transaction; a server arming it at the same moment waits for this one.
+     */
+    public boolean claim(long start) {
+        if (schema.postgres()) {
+            return sql.update("INSERT INTO DWF_TIMER_WINDOW (WINDOW_START) VALUES (?) ON CONFLICT DO NOTHING",
+                    start) == 1;
+        }
+        try {
+            return sql.update("MERGE INTO DWF_TIMER_WINDOW W USING SYSIBM.SYSDUMMY1 ON W.WINDOW_START = ?"
+                    + " WHEN NOT MATCHED THEN INSERT (WINDOW_START) VALUES (?)", start, start) == 1;
+        } catch (PersistenceException e) {
+            // Derby: another thread inserted it between the match and the insert; its transaction arms it
+            if (e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Forgets window {@code start}, whose timer fired. */
+    public void release(long start) {
+        sql.update("DELETE FROM DWF_TIMER_WINDOW WHERE WINDOW_START = ?", start);
+    }
+
+    /** The waiters still waiting whose deadline is in {@code [from, to)}, soonest first. */
+    public List<Due> waitingDue(long from, long to) {
+        // the state as a literal, so that PostgreSQL's partial index on waiting deadlines serves every plan
+        return sql.query("SELECT ID, DEADLINE FROM DWF_WAITER WHERE STATE = '" + WaiterEntity.WAITING + "'"
+                + " AND DEADLINE >= ? AND DEADLINE < ? ORDER BY DEADLINE", row -> new Due(row.getLong(1),
+                row.getLong(2)), from, to);
+    }
+}

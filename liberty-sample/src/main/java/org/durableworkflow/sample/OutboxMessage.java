@@ -31,7 +31,8 @@ public class OutboxMessage {
     @Column(name = "BODY", length = 4000, nullable = false)
     private String body;
 
-    @Column(name = "CREATED_AT", nullable = false)
+    /** Nullable, so that a table from an earlier version of the sample can be extended with it. */
+    @Column(name = "CREATED_AT")
     private long createdAt;
 
     protected OutboxMessage() {

@@ -68,7 +68,8 @@ public class WorkflowEngine {
         String id = runId == null ? Ids.runId() : Inputs.id("workflowRunId", runId, config.maxIdLength());
         String inputJson = Inputs.payload("input", json.toJson(input), config.maxPayloadBytes());
         return transactions.required(() -> {
-            if (store.findRun(id) == null) {
+            // an id generated here is new: only a caller's id needs the read
+            if (runId == null || store.findRun(id) == null) {
                 long now = clock.millis();
                 RunEntity run = new RunEntity(id, workflowName, inputJson, now, config.serverId(), leaseFrom(now));
                 store.insertRun(run);
@@ -111,11 +112,12 @@ public class WorkflowEngine {
     RunEntity resumeAfterCommit(WaiterEntity settled) {
         String runId = settled.runId();
         long now = clock.millis();
-        if (!store.makeRunnable(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now)) {
+        RunEntity run = store.resume(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now);
+        if (run == null) {
             throw new IllegalStateException("DWF0605: waiter " + settled.id() + " of run " + runId
                     + " was waiting but its run was not; nothing is changed");
         }
-        RunSnapshot snapshot = new RunSnapshot(store.findRun(runId), store.journal(runId));
+        RunSnapshot snapshot = new RunSnapshot(run, store.journal(runId));
         transactions.afterCommit(() -> submit(runId, snapshot));
         return snapshot.run();
     }

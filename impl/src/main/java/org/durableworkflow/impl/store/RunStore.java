@@ -95,6 +95,19 @@ public class RunStore {
                 + " WHERE RUN_ID = ? AND STATUS = ?", RunStatus.RUNNING, owner, leaseExpiry, now, runId, from) == 1;
     }
 
+    /**
+     * {@link #makeRunnable}, returning the run as it is now, or {@code null} when it was not in {@code from}; one
+     * round trip on PostgreSQL ({@code RETURNING}), an update and a read on Derby.
+     */
+    public RunEntity resume(String runId, RunStatus from, String owner, long leaseExpiry, long now) {
+        if (!schema.postgres()) {
+            return makeRunnable(runId, from, owner, leaseExpiry, now) ? findRun(runId) : null;
+        }
+        return firstOf(sql.query("UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?"
+                        + " WHERE RUN_ID = ? AND STATUS = ? RETURNING " + RunEntity.COLUMNS, RunEntity::read,
+                RunStatus.RUNNING, owner, leaseExpiry, now, runId, from));
+    }
+
     /** Moves a run from {@code from} to {@code to}, releasing its lease; false when it was not in {@code from}. */
     public boolean moveRun(String runId, RunStatus from, RunStatus to, String output, String error, long now) {
         return sql.update("UPDATE DWF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_TEXT = ?, LEASE_OWNER = NULL,"

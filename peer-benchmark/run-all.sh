@@ -1,7 +1,7 @@
 #!/bin/sh
 # The whole side-by-side benchmark, one run on this machine: this project's PostgreSQL benchmarks (which write
 # target/results/durable-workflow-postgres.json), pgbench with the same database work, then DBOS and Flowable,
-# whose run draws target/results/peers.png from every result file. About 25 minutes on 2 cores; run it with
+# whose run draws target/results/peers.png from every result file. About 20 minutes on 2 cores; run it with
 # nothing else on the machine. PostgreSQL at 127.0.0.1:5432 (user postgres, database test), a JDK 21+ for the peers.
 set -e
 cd "$(dirname "$0")/.."

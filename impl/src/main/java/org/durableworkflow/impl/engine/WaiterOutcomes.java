@@ -44,8 +44,8 @@ public class WaiterOutcomes {
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
     public void timeOut(long waiterId) {
         transactions.required(() -> {
-            WaiterEntity waiter = store.findWaiter(waiterId);
-            if (waiter == null || !store.settleWaiter(waiterId, WaiterEntity.TIMED_OUT)) {
+            WaiterEntity waiter = store.settleWaiterReturning(waiterId, WaiterEntity.TIMED_OUT);
+            if (waiter == null) {
                 return null;
             }
             String outcome = waiter.type() == StepType.SLEEP ? StepEntity.COMPLETED : StepEntity.TIMED_OUT;

@@ -241,6 +241,19 @@ public class RunStore {
                 .setMaxResults(max).getResultList();
     }
 
+    /**
+     * Moves waiter {@code waiterId} out of WAITING and returns it, or {@code null} when another outcome won already
+     * or it does not exist: one round trip on PostgreSQL ({@code RETURNING}), a read and an update on Derby.
+     */
+    public WaiterEntity settleWaiterReturning(long waiterId, String to) {
+        if (!schema.postgres()) {
+            WaiterEntity waiter = findWaiter(waiterId);
+            return waiter != null && settleWaiter(waiterId, to) ? waiter : null;
+        }
+        return firstOf(sql.query("UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ? RETURNING "
+                + WaiterEntity.COLUMNS, WaiterEntity::read, to, waiterId, WaiterEntity.WAITING));
+    }
+
     /** Moves a waiter out of WAITING; false when another outcome won already. */
     public boolean settleWaiter(long waiterId, String to) {
         return sql.update("UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ?", to, waiterId,

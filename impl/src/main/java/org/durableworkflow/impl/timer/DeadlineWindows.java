@@ -8,7 +8,9 @@ import org.durableworkflow.impl.time.Clock;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Arms the timeouts of waits. Deadlines fall in windows of {@code durable-workflow.timer-window} (1 s); each window
@@ -67,14 +69,21 @@ public class DeadlineWindows {
     public void fired(long start, long end) {
         List<WindowStore.Due> due = store.waitingDue(start, end);
         store.release(start);
-        transactions.afterCommit(() -> due.forEach(waiter -> local.timeOutAt(waiter.waiterId(), waiter.deadline())));
+        transactions.afterCommit(() -> timeOutFromMemory(due));
     }
 
     /** At start: the waiters due so soon that their window's timer may have fired in this server's previous life. */
     public void adoptDueSoon() {
         long now = clock.millis();
-        transactions.required(() -> store.waitingDue(now - config.lease().toMillis(), now + 3 * width()))
-                .forEach(waiter -> local.timeOutAt(waiter.waiterId(), waiter.deadline()));
+        timeOutFromMemory(transactions.required(() ->
+                store.waitingDue(now - config.lease().toMillis(), now + 3 * width())));
+    }
+
+    /** One task per deadline, not per waiter: many waits may share a millisecond. */
+    private void timeOutFromMemory(List<WindowStore.Due> due) {
+        due.stream().collect(Collectors.groupingBy(WindowStore.Due::deadline, TreeMap::new,
+                        Collectors.mapping(WindowStore.Due::waiterId, Collectors.toList())))
+                .forEach((deadline, waiterIds) -> local.timeOutAt(waiterIds, deadline));
     }
 
     private void remember(long start) {

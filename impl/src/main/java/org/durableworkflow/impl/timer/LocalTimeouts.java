@@ -11,6 +11,8 @@ import org.durableworkflow.impl.engine.WaiterOutcomes;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,9 +28,9 @@ public class LocalTimeouts {
     private static final Logger LOG = Logger.getLogger(LocalTimeouts.class.getName());
     private static final long RETRY_MILLIS = 1000;
 
-    /** A timeout to run with the application's context, whichever thread schedules it. */
+    /** Timeouts to run with the application's context, whichever thread schedules them. */
     public interface Timeout {
-        void run(long waiterId, long deadline);
+        void run(List<Long> waiterIds, long deadline);
     }
 
     @Inject
@@ -61,26 +63,43 @@ public class LocalTimeouts {
 
     /** Times waiter {@code waiterId} out at {@code deadline}, or now when that has passed. */
     public void timeOutAt(long waiterId, long deadline) {
-        schedule(waiterId, deadline, Math.max(0, deadline - clock.millis()));
+        timeOutAt(List.of(waiterId), deadline);
     }
 
-    private void schedule(long waiterId, long deadline, long delay) {
+    /**
+     * Times waiters due at the same moment out, one after the other, from one scheduled task: a window of a second
+     * needs at most a thousand tasks however many waits it holds.
+     */
+    public void timeOutAt(List<Long> waiterIds, long deadline) {
+        schedule(waiterIds, deadline, Math.max(0, deadline - clock.millis()));
+    }
+
+    private void schedule(List<Long> waiterIds, long deadline, long delay) {
         Timeout task = timeout != null ? timeout : ready();
-        scheduler.schedule(() -> task.run(waiterId, deadline), delay, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> task.run(waiterIds, deadline), delay, TimeUnit.MILLISECONDS);
     }
 
-    private void timeOut(long waiterId, long deadline) {
-        try {
-            outcomes.timeOut(waiterId);
-        } catch (RuntimeException e) {
-            // the database is away, say: try again for as long as the recovery sweep would leave it alone
-            if (clock.millis() - deadline < config.lease().toMillis()) {
-                LOG.log(Level.FINE, "timeout of waiter " + waiterId + " failed; retrying", e);
-                schedule(waiterId, deadline, RETRY_MILLIS);
-            } else {
-                LOG.warning("DWF0606: the timeout of waiter " + waiterId + " failed; the recovery sweep will retry: "
-                        + e.getMessage());
+    private void timeOut(List<Long> waiterIds, long deadline) {
+        List<Long> failed = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Long waiterId : waiterIds) {
+            try {
+                outcomes.timeOut(waiterId);
+            } catch (RuntimeException e) {
+                failed.add(waiterId);
+                failure = e;
             }
+        }
+        if (failure == null) {
+            return;
+        }
+        // the database is away, say: try again for as long as the recovery sweep would leave them alone
+        if (clock.millis() - deadline < config.lease().toMillis()) {
+            LOG.log(Level.FINE, "timeouts of waiters " + failed + " failed; retrying", failure);
+            schedule(failed, deadline, RETRY_MILLIS);
+        } else {
+            LOG.warning("DWF0606: the timeouts of waiters " + failed + " failed; the recovery sweep will retry: "
+                    + failure.getMessage());
         }
     }
 }

@@ -36,7 +36,7 @@ class DeadlineWindowsTest {
 
             @Override
             public List<Due> waitingDue(long from, long to) {
-                return List.of(new Due(7, from + 10), new Due(8, to - 1));
+                return List.of(new Due(7, from + 10), new Due(8, to - 1), new Due(9, from + 10));
             }
 
             @Override
@@ -52,8 +52,8 @@ class DeadlineWindowsTest {
         };
         windows.local = new LocalTimeouts() {
             @Override
-            public void timeOutAt(long waiterId, long deadline) {
-                inMemory.add(waiterId + "@" + deadline);
+            public void timeOutAt(List<Long> waiterIds, long deadline) {
+                inMemory.add(waiterIds + "@" + deadline);
             }
         };
         windows.transactions = new Transactions() {
@@ -118,16 +118,16 @@ class DeadlineWindowsTest {
         commit();
 
         assertEquals(List.of(), timersArmed, "its window's timer would fire too late to see it");
-        assertEquals(List.of("1@" + (NOW + 2_000), "2@" + (NOW + 2_999)), inMemory);
+        assertEquals(List.of("[1]@" + (NOW + 2_000), "[2]@" + (NOW + 2_999)), inMemory);
     }
 
     @Test
-    void aFiredWindowHandsItsWaitersToMemoryAfterItsCommit() {
+    void aFiredWindowHandsItsWaitersToMemoryAfterItsCommitOneTaskPerDeadline() {
         windows.fired(NOW, NOW + 1000);
         assertEquals(List.of(), inMemory, "not before the timer's transaction commits");
 
         commit();
 
-        assertEquals(List.of("7@" + (NOW + 10), "8@" + (NOW + 999)), inMemory);
+        assertEquals(List.of("[7, 9]@" + (NOW + 10), "[8]@" + (NOW + 999)), inMemory);
     }
 }

@@ -37,8 +37,11 @@ class PostgresThroughputBenchmark {
     void completeWorkflowsAtFullSpeedAndLatencyAtAFixedRate() throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", CLIENTS);
-        figures.putAll(measure(load.inProcess(true), "in-process ", ""));
-        if (!"in-process".equals(System.getProperty("bench.load"))) { // -Dbench.load=in-process: skip HTTP
+        String only = System.getProperty("bench.load", "both"); // -Dbench.load=in-process or http: only that one
+        if (!only.equals("http")) {
+            figures.putAll(measure(load.inProcess(true), "in-process ", ""));
+        }
+        if (!only.equals("in-process")) {
             figures.putAll(measure(load.inProcess(false), "http ", "_http"));
         }
         PeerFigures.put(figures);

@@ -2,10 +2,14 @@ package org.durableworkflow.sample;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.annotation.Resource;
 import org.durableworkflow.api.DurableStep;
 import org.durableworkflow.api.WorkflowContext;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * The order workflow's steps. Each writes to the outbox in the step's own transaction, together with its journal
@@ -14,8 +18,8 @@ import org.durableworkflow.api.WorkflowContext;
 @ApplicationScoped
 public class OrderSteps {
 
-    @PersistenceContext(unitName = "sample")
-    EntityManager em;
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
 
     @Inject
     WorkflowContext context;
@@ -35,9 +39,25 @@ public class OrderSteps {
         return write(order, "CONFIRMATION", "your order " + order.orderId() + " is on its way: " + describe(delivery));
     }
 
+    /**
+     * Plain JDBC on the container's data source (the table is {@link OutboxMessage}'s): the insert joins the step's
+     * transaction, on the connection the library's journal row uses.
+     */
     private String write(OrderRequest order, String kind, String body) {
         String key = context.idempotencyKey();
-        em.persist(new OutboxMessage(order.orderId(), order.userEmail(), kind, body, key));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO SAMPLE_OUTBOX"
+                     + " (IDEMPOTENCY_KEY, ORDER_ID, RECIPIENT, KIND, BODY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, order.orderId());
+            insert.setString(3, order.userEmail());
+            insert.setString(4, kind);
+            insert.setString(5, body);
+            insert.setLong(6, System.currentTimeMillis());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the outbox refused the message: " + e.getMessage(), e);
+        }
         return key;
     }
 

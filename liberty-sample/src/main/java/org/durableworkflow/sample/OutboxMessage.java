@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** A message the sample would send (an email); kept in a table instead, so that it can be checked. */
+/**
+ * A message the sample would send (an email); kept in a table instead, so that it can be checked. The steps write it
+ * with JDBC ({@link OrderSteps}); this entity creates the table and reads it.
+ */
 @Entity
 @Table(name = "SAMPLE_OUTBOX", indexes = @Index(name = "SAMPLE_OUTBOX_ORDER", columnList = "ORDER_ID"))
 public class OutboxMessage {
@@ -36,15 +39,6 @@ public class OutboxMessage {
     private long createdAt;
 
     protected OutboxMessage() {
-    }
-
-    public OutboxMessage(String orderId, String recipient, String kind, String body, String idempotencyKey) {
-        this.orderId = orderId;
-        this.recipient = recipient;
-        this.kind = kind;
-        this.body = body;
-        this.idempotencyKey = idempotencyKey;
-        this.createdAt = System.currentTimeMillis();
     }
 
     public String getOrderId() {

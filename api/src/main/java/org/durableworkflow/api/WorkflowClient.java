@@ -53,7 +53,7 @@ public interface WorkflowClient {
     Optional<RunInfo> getRun(String workflowRunId);
 
     /**
-     * Cancels a run that is not final: its waiter and timer go away and it never resumes.
+     * Cancels a run that is not final: its waiter is settled as cancelled and it never resumes.
      *
      * @return {@code true} when this call cancelled it, {@code false} when it was final already or does not exist
      */

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
  * comparison with {@code null}.
  *
  * <p>Points: {@code step-done:<step>} (the step's work returned inside its transaction, its journal row not yet
- * written or committed), {@code waiter-committed:<step>} (the waiter and its timer committed, the run suspended),
+ * written or committed), {@code waiter-committed:<step>} (the waiter committed, the run suspended),
  * {@code notify-committed:<eventId>} (a notify committed, its runs not yet resumed).
  */
 public final class CrashPoints {

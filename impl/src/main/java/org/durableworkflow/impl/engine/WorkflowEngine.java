@@ -168,7 +168,7 @@ public class WorkflowEngine {
 
     /**
      * Executes the run, again as long as resumes arrived meanwhile. A resume that finds the run executing drops its
-     * snapshot (a timer it would have cancelled fires later and changes nothing); the next execution reads the run.
+     * snapshot; the next execution reads the run.
      */
     private void executeWhileRequested(String runId, RunSnapshot snapshot) {
         boolean[] entered = {false};

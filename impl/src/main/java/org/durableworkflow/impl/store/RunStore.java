@@ -233,7 +233,7 @@ public class RunStore {
         return waiters("RUN_ID = ? AND STATE = ?", runId, WaiterEntity.WAITING);
     }
 
-    /** Waiters whose deadline passed before {@code before} and that are still waiting: their timers were lost. */
+    /** Waiters whose deadline passed before {@code before} and that are still waiting: their timeouts were lost. */
     public List<Long> overdueWaiters(long before, int max) {
         return fresh(em.createQuery("SELECT w.id FROM WaiterEntity w WHERE w.state = :waiting AND w.deadline < :before"
                         + " ORDER BY w.deadline", Long.class))

@@ -115,6 +115,7 @@ public class Recovery {
             }
             keptEvents.pairUnmatched(null, null);
             keptEvents.deleteStale();
+            deadlines.forgetFired();
             if (!runIds.isEmpty()) {
                 LOG.info("DWF0703: recovery claimed " + runIds.size() + " runnable runs nobody was executing");
             }

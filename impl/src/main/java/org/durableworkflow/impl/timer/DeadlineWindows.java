@@ -65,11 +65,19 @@ public class DeadlineWindows {
         });
     }
 
-    /** In the transaction of the timer of window {@code [start, end)}: its waiters time out from this server. */
+    /**
+     * In the transaction of the timer of window {@code [start, end)}: its waiters time out from this server. The
+     * transaction only reads; the window's row is deleted later by {@link #forgetFired}.
+     */
     public void fired(long start, long end) {
         List<WindowStore.Due> due = store.waitingDue(start, end);
-        store.release(start);
         transactions.afterCommit(() -> timeOutFromMemory(due));
+    }
+
+    /** From the recovery sweep, in a transaction of its own: deletes the rows of windows whose timer has fired. */
+    public void forgetFired() {
+        long now = clock.millis();
+        transactions.required(() -> store.releaseBefore(now - width()));
     }
 
     /** At start: the waiters due so soon that their window's timer may have fired in this server's previous life. */

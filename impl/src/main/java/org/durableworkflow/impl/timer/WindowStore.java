@@ -44,16 +44,21 @@ public class WindowStore {
         }
     }
 
-    /** Forgets window {@code start}, whose timer fired. */
-    public void release(long start) {
-        sql.update("DELETE FROM DWF_TIMER_WINDOW WHERE WINDOW_START = ?", start);
+    /** Forgets the windows that began before {@code before}: their timers fired. */
+    public int releaseBefore(long before) {
+        return sql.update("DELETE FROM DWF_TIMER_WINDOW WHERE WINDOW_START < ?", before);
     }
 
-    /** The waiters still waiting whose deadline is in {@code [from, to)}, soonest first. */
+    /**
+     * The waiters still waiting whose deadline is in {@code [from, to)}, soonest first. On Derby the read takes no
+     * locks ({@code WITH UR}): a window's timer runs in a transaction of Liberty's that also holds its task row, and
+     * waits registering at that moment must not wait for it. A waiter read before its commit that then rolls back is
+     * timed out by nobody: its timeout finds no waiter.
+     */
     public List<Due> waitingDue(long from, long to) {
         // the state as a literal, so that PostgreSQL's partial index on waiting deadlines serves every plan
         return sql.query("SELECT ID, DEADLINE FROM DWF_WAITER WHERE STATE = '" + WaiterEntity.WAITING + "'"
-                + " AND DEADLINE >= ? AND DEADLINE < ? ORDER BY DEADLINE", row -> new Due(row.getLong(1),
-                row.getLong(2)), from, to);
+                + " AND DEADLINE >= ? AND DEADLINE < ? ORDER BY DEADLINE" + (schema.postgres() ? "" : " WITH UR"),
+                row -> new Due(row.getLong(1), row.getLong(2)), from, to);
     }
 }

@@ -40,8 +40,9 @@ class DeadlineWindowsTest {
             }
 
             @Override
-            public void release(long start) {
-                claimedRows.remove(start);
+            public int releaseBefore(long before) {
+                claimedRows.removeIf(start -> start < before);
+                return 0;
             }
         };
         windows.timers = new TimerGateway() {

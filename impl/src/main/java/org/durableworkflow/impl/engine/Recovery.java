@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  * Resumes runs that nobody is executing: at start, the runs this server held before it stopped (say, between a
  * notify's commit and the resume) and the timeouts due so soon that it may have held them in memory; then
  * periodically, runs whose lease expired on any server, and waiters a lease past their deadline (their timeout was
- * held by a server that died, or their timer was lost). Also renews the leases of the runs this server holds, delivers kept events to waiters that missed
- * them, and deletes kept events that expired.
+ * held by a server that died, or their timer was lost). Also renews the leases of the runs this server holds,
+ * delivers kept events to waiters that missed them, deletes kept events that expired and the rows of fired windows.
  */
 @ApplicationScoped
 public class Recovery {

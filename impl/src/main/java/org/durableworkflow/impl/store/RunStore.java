@@ -28,6 +28,12 @@ public class RunStore {
     public static final String PERSISTENCE_CONTEXT = "durable-workflow/entity-manager";
     public static final String ENTITY_MANAGER = "java:comp/env/" + PERSISTENCE_CONTEXT;
 
+    /** The run to RUNNING under a lease, if it is in the given state; also the start of {@link #resume}. */
+    private static final String MAKE_RUNNABLE = "UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?,"
+            + " UPDATED_AT = ? WHERE RUN_ID = ? AND STATUS = ?";
+    /** A waiter out of WAITING, if nothing settled it first; also the start of {@link #settleWaiterReturning}. */
+    private static final String SETTLE_WAITER = "UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ?";
+
     @Inject
     SchemaInstaller schema;
     @Inject
@@ -91,8 +97,7 @@ public class RunStore {
 
     /** Moves a run from {@code from} to RUNNING under this server's lease; false when it was not in {@code from}. */
     public boolean makeRunnable(String runId, RunStatus from, String owner, long leaseExpiry, long now) {
-        return sql.update("UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?"
-                + " WHERE RUN_ID = ? AND STATUS = ?", RunStatus.RUNNING, owner, leaseExpiry, now, runId, from) == 1;
+        return sql.update(MAKE_RUNNABLE, RunStatus.RUNNING, owner, leaseExpiry, now, runId, from) == 1;
     }
 
     /**
@@ -103,8 +108,7 @@ public class RunStore {
         if (!schema.postgres()) {
             return makeRunnable(runId, from, owner, leaseExpiry, now) ? findRun(runId) : null;
         }
-        return firstOf(sql.query("UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?"
-                        + " WHERE RUN_ID = ? AND STATUS = ? RETURNING " + RunEntity.COLUMNS, RunEntity::read,
+        return firstOf(sql.query(MAKE_RUNNABLE + " RETURNING " + RunEntity.COLUMNS, RunEntity::read,
                 RunStatus.RUNNING, owner, leaseExpiry, now, runId, from));
     }
 
@@ -250,14 +254,13 @@ public class RunStore {
             WaiterEntity waiter = findWaiter(waiterId);
             return waiter != null && settleWaiter(waiterId, to) ? waiter : null;
         }
-        return firstOf(sql.query("UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ? RETURNING "
-                + WaiterEntity.COLUMNS, WaiterEntity::read, to, waiterId, WaiterEntity.WAITING));
+        return firstOf(sql.query(SETTLE_WAITER + " RETURNING " + WaiterEntity.COLUMNS, WaiterEntity::read, to,
+                waiterId, WaiterEntity.WAITING));
     }
 
     /** Moves a waiter out of WAITING; false when another outcome won already. */
     public boolean settleWaiter(long waiterId, String to) {
-        return sql.update("UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ?", to, waiterId,
-                WaiterEntity.WAITING) == 1;
+        return sql.update(SETTLE_WAITER, to, waiterId, WaiterEntity.WAITING) == 1;
     }
 
     private static String truncate(String text) {

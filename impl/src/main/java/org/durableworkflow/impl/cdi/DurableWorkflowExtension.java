@@ -19,6 +19,7 @@ import org.durableworkflow.impl.engine.WorkflowClientImpl;
 import org.durableworkflow.impl.engine.WorkflowContextImpl;
 import org.durableworkflow.impl.engine.WorkflowEngine;
 import org.durableworkflow.impl.rest.RestResources;
+import org.durableworkflow.impl.store.EmbeddedIds;
 import org.durableworkflow.impl.store.EventStore;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
@@ -43,8 +44,8 @@ import java.util.stream.Stream;
 public class DurableWorkflowExtension implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
-            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, RunStore.class,
-            EventStore.class, SchemaInstaller.class, TimerGateway.class, DeadlineWindows.class,
+            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, EmbeddedIds.class,
+            RunStore.class, EventStore.class, SchemaInstaller.class, TimerGateway.class, DeadlineWindows.class,
             LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, StepRunner.class,
             Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
             WorkflowContextImpl.class, WorkflowClientImpl.class),

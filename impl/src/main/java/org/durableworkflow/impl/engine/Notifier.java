@@ -46,7 +46,7 @@ public class Notifier {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
-        return transactions.required(() -> {
+        return transactions.requiredRetryingConflicts(() -> {
             armCrashPoint(eventId);
             List<WaiterEntity> waiters = store.waitingFor(eventId);
             if (waiters.isEmpty() && !config.eventRetention().isZero()) {
@@ -71,7 +71,7 @@ public class Notifier {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
-        return transactions.required(() -> {
+        return transactions.requiredRetryingConflicts(() -> {
             armCrashPoint(eventId);
             List<NotifyResponse> delivered = deliver(store.waitingFor(eventId, runId), eventText);
             if (!delivered.isEmpty()) {

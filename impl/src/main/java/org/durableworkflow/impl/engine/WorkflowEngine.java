@@ -15,6 +15,7 @@ import org.durableworkflow.impl.cdi.DurableWorkflowExtension;
 import org.durableworkflow.impl.cdi.WorkflowDefinition;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
@@ -67,7 +68,7 @@ public class WorkflowEngine {
         }
         String id = runId == null ? Ids.runId() : Inputs.id("workflowRunId", runId, config.maxIdLength());
         String inputJson = Inputs.payload("input", json.toJson(input), config.maxPayloadBytes());
-        return transactions.required(() -> {
+        return transactions.requiredRetryingConflicts(() -> {
             // an id generated here is new: only a caller's id needs the read
             if (runId == null || store.findRun(id) == null) {
                 long now = clock.millis();
@@ -182,7 +183,10 @@ public class WorkflowEngine {
         boolean[] again = {false};
         RunSnapshot known = snapshot;
         do {
-            executeOnce(runId, known);
+            for (int attempt = 1; !executeOnce(runId, known) && attempt < Transactions.ATTEMPTS; attempt++) {
+                Conflicts.pauseBefore(attempt); // then again from the journal, which the rollback left as it was
+                known = null;
+            }
             known = null;
             again[0] = false;
             executing.compute(runId, (k, requested) -> {
@@ -192,16 +196,22 @@ public class WorkflowEngine {
         } while (again[0]);
     }
 
-    private void executeOnce(String runId, RunSnapshot known) {
+    /**
+     * Executes the run until it suspends or ends.
+     *
+     * @return {@code false} when the database rolled the execution's transaction back for a conflict with another
+     *         transaction, so that executing it again now is likely to succeed
+     */
+    private boolean executeOnce(String runId, RunSnapshot known) {
         RunSnapshot snapshot = known != null ? known : readIfOwned(runId);
         if (snapshot == null) {
-            return;
+            return true;
         }
         RunEntity run = snapshot.run();
         WorkflowDefinition definition = extension.workflow(run.workflowName());
         if (definition == null) {
             fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
-            return;
+            return true;
         }
         RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal());
         CurrentRun.set(execution);
@@ -215,6 +225,9 @@ public class WorkflowEngine {
         } catch (SuspendSignal suspended) {
             // the waiter is committed; the thread goes back to the pool
         } catch (StorageUnavailableException e) {
+            if (Conflicts.isConflict(e)) {
+                return false;
+            }
             stoppedByTheDatabase(runId, e);
         } catch (NonDeterminismException e) {
             LOG.severe(e.getMessage());
@@ -226,6 +239,7 @@ public class WorkflowEngine {
             transactions.rollbackAny(); // a step's transaction the execution left open when it broke off
             CurrentRun.clear();
         }
+        return true;
     }
 
     /** Fails the run once the transaction of its last step, if still open, committed. */
@@ -297,7 +311,7 @@ public class WorkflowEngine {
      * rows, so that a cancel racing them waits for one of them instead of deadlocking with it.
      */
     private boolean endRun(String runId, RunStatus to, String error) {
-        return transactions.required(() -> {
+        return transactions.requiredRetryingConflicts(() -> {
             for (WaiterEntity waiter : store.waitingOfRun(runId)) {
                 store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
             }

@@ -24,8 +24,8 @@ public class EventStore {
     }
 
     public void insert(EventEntity event) {
-        event.id(sql.insertReturningId("INSERT INTO DWF_EVENT (EVENT_ID, RUN_ID, EVENT_DATA, CREATED_AT, EXPIRES_AT)"
-                + " VALUES (?, ?, ?, ?, ?)", event.values()));
+        event.id(sql.insertWithId("DWF_EVENT", "EVENT_ID, RUN_ID, EVENT_DATA, CREATED_AT, EXPIRES_AT",
+                event.values()));
     }
 
     /** The unexpired events kept for a wait of {@code runId} on {@code eventId}: its own and anyone's, oldest first. */

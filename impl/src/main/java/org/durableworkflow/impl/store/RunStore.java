@@ -179,8 +179,8 @@ public class RunStore {
 
     /** Inserts a waiter and gives it its generated id. */
     public WaiterEntity insertWaiter(WaiterEntity waiter) {
-        waiter.id(sql.insertReturningId("INSERT INTO DWF_WAITER (RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID,"
-                + " EVENT_TYPE, STATE, DEADLINE, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", waiter.values()));
+        waiter.id(sql.insertWithId("DWF_WAITER", "RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID, EVENT_TYPE, STATE,"
+                + " DEADLINE, CREATED_AT", waiter.values()));
         return waiter;
     }
 

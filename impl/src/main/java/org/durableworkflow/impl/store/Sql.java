@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,6 +33,8 @@ public class Sql {
     SchemaInstaller schema;
     @Inject
     Transactions transactions;
+    @Inject
+    EmbeddedIds ids;
 
     private volatile DataSource dataSource;
 
@@ -51,15 +54,30 @@ public class Sql {
         return withStatement(sql, false, statement -> statement.executeUpdate(), args);
     }
 
-    /** Runs an INSERT into a table with a generated {@code ID}; returns the id. */
-    public long insertReturningId(String sql, Object... args) {
-        return withStatement(sql, true, statement -> {
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }, args);
+    /**
+     * Inserts a row into {@code table}, whose {@code ID} PostgreSQL generates and, on embedded Derby, this server
+     * counts ({@link EmbeddedIds}); returns the id.
+     *
+     * @param columns the columns of {@code args}, comma-separated, without {@code ID}
+     */
+    public long insertWithId(String table, String columns, Object... args) {
+        String placeholders = String.join(", ", Collections.nCopies(args.length, "?"));
+        if (!schema.postgres()) {
+            long id = ids.next();
+            Object[] withId = new Object[args.length + 1];
+            withId[0] = id;
+            System.arraycopy(args, 0, withId, 1, args.length);
+            update("INSERT INTO " + table + " (ID, " + columns + ") VALUES (?, " + placeholders + ")", withId);
+            return id;
+        }
+        return withStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ")", true,
+                statement -> {
+                    statement.executeUpdate();
+                    try (ResultSet keys = statement.getGeneratedKeys()) {
+                        keys.next();
+                        return keys.getLong(1);
+                    }
+                }, args);
     }
 
     /** Runs a SELECT; returns its rows read by {@code row}. */

@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Transactions {
 
+    /** How many times {@link #requiredRetryingConflicts} runs work the database rolled back for a conflict. */
+    public static final int ATTEMPTS = 3;
+
     private volatile UserTransaction userTransaction;
     private volatile TransactionSynchronizationRegistry registry;
 
@@ -41,6 +44,27 @@ public class Transactions {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * As {@link #required}; when it began the transaction itself and the database rolled it back for a conflict
+     * with another transaction ({@link Conflicts}), runs {@code work} again in a new one, {@value #ATTEMPTS} times
+     * in all. {@code work} must change nothing outside the transaction before it commits.
+     */
+    public <T> T requiredRetryingConflicts(Supplier<T> work) {
+        if (active()) {
+            return work.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return required(work);
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !Conflicts.isConflict(e)) {
+                    throw e;
+                }
+                Conflicts.pauseBefore(attempt);
+            }
         }
     }
 

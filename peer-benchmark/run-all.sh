@@ -7,7 +7,7 @@ set -e
 cd "$(dirname "$0")/.."
 rm -f peer-benchmark/target/results/*.json
 mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dit.test='PostgresThroughputBenchmark,PostgresTimeoutBenchmark,PostgresWaitingRunsBenchmark' | grep BENCHMARK
+    -Dit.test='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark' | grep BENCHMARK
 peer-benchmark/pgbench/run.sh 30
 mvn -q -Ppeers -pl peer-benchmark verify -Dpeers=dbos,flowable -Dpeers.fillCapSeconds=240
 echo "results and chart in peer-benchmark/target/results"

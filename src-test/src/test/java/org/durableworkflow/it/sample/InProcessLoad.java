@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,11 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.durableworkflow.api.WorkflowClient;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * call their engines in-process, so that no HTTP request is in the figures.
  * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100]}; answers the
  * milliseconds it took, then one line per order: its run id (start) or the time its notify was sent (notify at a
- * rate).
+ * rate). {@code POST /in-process-load/rows} with a SELECT as its body answers its rows, for a database the
+ * benchmark cannot reach itself (embedded Derby).
  */
 @ApplicationScoped
 @Path("/")
@@ -48,6 +55,29 @@ public class InProcessLoad {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    /** The rows of {@code select}, one line each, columns separated by tabs. */
+    @POST
+    @Path("rows")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String rows(String select) throws SQLException {
+        StringBuilder body = new StringBuilder();
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery(select)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    body.append(c > 1 ? "\t" : "").append(rows.getString(c));
+                }
+                body.append('\n');
+            }
+        }
+        return body.toString();
+    }
 
     @POST
     @Produces(MediaType.TEXT_PLAIN)

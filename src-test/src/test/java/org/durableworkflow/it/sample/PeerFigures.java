@@ -16,25 +16,30 @@ import java.util.Map;
 final class PeerFigures {
 
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
-    private static final Path FILE = Path.of(System.getProperty("peers.results", "../peer-benchmark/target/results"))
-            .resolve("durable-workflow-postgres.json");
+    private static final Path DIRECTORY = Path.of(System.getProperty("peers.results",
+            "../peer-benchmark/target/results"));
 
     private PeerFigures() {
     }
 
-    /** Adds or replaces {@code figures} in the file, keeping the other benchmarks' keys. */
+    /**
+     * Adds or replaces {@code figures} in the file of the sample on {@code db} ({@code postgres} or {@code derby}),
+     * keeping the other benchmarks' keys.
+     */
     @SuppressWarnings("unchecked")
-    static synchronized void put(Map<String, Object> figures) throws Exception {
+    static synchronized void put(String db, Map<String, Object> figures) throws Exception {
+        Path file = DIRECTORY.resolve("durable-workflow-" + db + ".json");
         Map<String, Object> all = new LinkedHashMap<>();
-        if (Files.exists(FILE)) {
-            all.putAll(JSON.fromJson(Files.readString(FILE), LinkedHashMap.class));
+        if (Files.exists(file)) {
+            all.putAll(JSON.fromJson(Files.readString(file), LinkedHashMap.class));
         }
-        all.put("peer", "durable-workflow-postgres");
-        all.put("version", "0.1.0-SNAPSHOT on Open Liberty, called in-process");
+        all.put("peer", "durable-workflow-" + db);
+        all.put("version", "0.1.0-SNAPSHOT on Open Liberty" + (db.equals("derby") ? " and embedded Derby" : "")
+                + ", called in-process");
         all.putAll(figures);
-        Files.createDirectories(FILE.getParent());
-        Files.writeString(FILE, JSON.toJson(all));
-        SampleLoad.report("figures written to %s", FILE.toAbsolutePath().normalize());
+        Files.createDirectories(DIRECTORY);
+        Files.writeString(file, JSON.toJson(all));
+        SampleLoad.report("figures written to %s", file.toAbsolutePath().normalize());
     }
 
     /** p50, p99 and max of sorted latencies under {@code prefix_p50} and so on. */

@@ -1,10 +1,6 @@
 package org.durableworkflow.it.sample;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,6 +37,18 @@ final class SampleLoad implements AutoCloseable {
     }
 
     /**
+     * Starts the sample on {@code db}'s server ({@code postgres} or {@code derby}, see {@link #onPostgres} and
+     * {@link #onDerby}).
+     */
+    static SampleLoad on(String db, Map<String, String> environment, int clients) throws Exception {
+        return switch (db) {
+            case "postgres" -> onPostgres(new SampleServer("pgServerA", 9182), environment, clients);
+            case "derby" -> onDerby(new SampleServer(), environment, clients);
+            default -> throw new IllegalArgumentException("bench.db is postgres or derby, not " + db);
+        };
+    }
+
+    /**
      * Starts the sample, with {@link InProcessLoad} added, on {@code server} against a fresh PostgreSQL
      * schema, with {@code environment} added, and returns the load to drive it from {@code clients} threads, over
      * HTTP until {@link #inProcess(boolean)} says otherwise; {@link #close()} stops the server, drops the schema.
@@ -48,12 +56,55 @@ final class SampleLoad implements AutoCloseable {
     static SampleLoad onPostgres(SampleServer server, Map<String, String> environment, int clients) throws Exception {
         Postgres.requireReachable();
         String schema = Postgres.createSchema();
-        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, PacedCalls.class,
-                PacedCalls.IntCall.class);
+        addLoadTo(server);
         Map<String, String> env = new HashMap<>(environment);
         env.put("DB_URL", Postgres.urlFor(schema));
         server.start(env);
         return new SampleLoad(server, schema, clients);
+    }
+
+    /** As {@link #onPostgres} on the sample's embedded Derby, a fresh database, which the server reads for us. */
+    static SampleLoad onDerby(SampleServer server, Map<String, String> environment, int clients) throws Exception {
+        server.deleteDerbyDatabase();
+        addLoadTo(server);
+        server.start(environment);
+        return new SampleLoad(server, null, clients);
+    }
+
+    private static void addLoadTo(SampleServer server) throws Exception {
+        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, PacedCalls.class,
+                PacedCalls.IntCall.class);
+    }
+
+    /** Whether the sample runs on PostgreSQL, whose own counters the benchmarks can read too. */
+    boolean postgres() {
+        return schema != null;
+    }
+
+    /** {@code postgres} or {@code derby}. */
+    String db() {
+        return postgres() ? "postgres" : "derby";
+    }
+
+    SampleServer server() {
+        return server;
+    }
+
+    /** The rows of a SELECT on the sample's database, each column as text. */
+    List<String[]> rows(String select) throws Exception {
+        if (postgres()) {
+            return Postgres.rows(schema, select);
+        }
+        HttpResponse<String> response = server.post("/in-process-load/rows", select, "text/plain");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body().lines().map(line -> line.split("\t", -1)).toList();
+    }
+
+    /** The number a {@code SELECT COUNT(*)} answers. */
+    long count(String select) throws Exception {
+        return Long.parseLong(rows(select).get(0)[0]);
     }
 
     /** Whether starts and notifies are made in-process, by threads of the server, or over HTTP from this JVM. */
@@ -66,10 +117,6 @@ final class SampleLoad implements AutoCloseable {
     String how() {
         return inProcess ? "in-process through WorkflowClient from " + clients + " server threads"
                 : "over HTTP from " + clients + " client threads";
-    }
-
-    String schema() {
-        return schema;
     }
 
     /** Starts orders {@code prefix0..prefix(n-1)} and waits until the schema has {@code waitingAfter} waiting runs. */
@@ -117,14 +164,10 @@ final class SampleLoad implements AutoCloseable {
                 + String.join("','", orderOfRun.keySet()) + "')", n);
         long[] latencies = new long[n];
         int k = 0;
-        try (Connection db = DriverManager.getConnection(Postgres.urlFor(schema), "postgres", "");
-             Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT RUN_ID, CREATED_AT FROM DWF_STEP WHERE SEQ = 3")) {
-            while (rows.next()) {
-                String orderId = orderOfRun.get(rows.getString(1));
-                if (orderId != null) {
-                    latencies[k++] = rows.getLong(2) - sentAt.get(orderId);
-                }
+        for (String[] row : rows("SELECT RUN_ID, CREATED_AT FROM DWF_STEP WHERE SEQ = 3")) {
+            String orderId = orderOfRun.get(row[0]);
+            if (orderId != null) {
+                latencies[k++] = Long.parseLong(row[1]) - sentAt.get(orderId);
             }
         }
         long[] measured = Arrays.copyOf(latencies, k);
@@ -178,7 +221,7 @@ final class SampleLoad implements AutoCloseable {
      */
     void awaitAllCompleted() throws Exception {
         awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS IN ('RUNNING', 'WAITING')", 0);
-        long notCompleted = Postgres.count(schema, "SELECT COUNT(*) FROM DWF_RUN WHERE STATUS <> 'COMPLETED'");
+        long notCompleted = count("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS <> 'COMPLETED'");
         if (notCompleted > 0) {
             throw new IllegalStateException(notCompleted + " runs failed or were cancelled");
         }
@@ -186,7 +229,7 @@ final class SampleLoad implements AutoCloseable {
 
     void awaitCount(String sql, long expected) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-                .until(() -> Postgres.count(schema, sql) == expected);
+                .until(() -> count(sql) == expected);
     }
 
     private void all(List<Callable<Void>> calls) throws Exception {
@@ -209,6 +252,8 @@ final class SampleLoad implements AutoCloseable {
     public void close() throws Exception {
         callers.shutdownNow();
         server.stop();
-        Postgres.dropSchema(schema);
+        if (postgres()) {
+            Postgres.dropSchema(schema);
+        }
     }
 }

@@ -156,6 +156,18 @@ final class SampleServer {
         return Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim();
     }
 
+    /** Deletes the sample's Derby database, with the server down, so that it starts with empty tables. */
+    void deleteDerbyDatabase() throws IOException {
+        Path database = serverDir.resolve("derby");
+        if (Files.exists(database)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(database)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
     /** The Derby database of the sample, for looking at (or, with the server down, changing) its rows. */
     String derbyUrl() {
         return "jdbc:derby:" + serverDir.resolve("derby/workflow");

@@ -13,19 +13,18 @@ import java.util.Map;
 
 /**
  * The sample's complete order workflow (start, step, wait, notify, two steps, done) on one Liberty server and
- * PostgreSQL, driven first in-process (threads of the server calling {@code WorkflowClient}, as the peers' benchmarks
- * call their engines), then over HTTP from this JVM. Not part of the test suite: run it on purpose
- * (docs/BENCHMARKS.md). It prints its figures and asserts nothing about them.
+ * PostgreSQL ({@code -Dbench.db=derby}: embedded Derby), driven first in-process (threads of the server calling the
+ * {@code WorkflowClient}, as the peers' benchmarks call their engines), then over HTTP from this JVM. Not part of the
+ * test suite: run it on purpose (docs/BENCHMARKS.md). It prints its figures and asserts nothing about them.
  */
-class PostgresThroughputBenchmark {
+class ThroughputBenchmark {
 
-    private static final SampleServer SERVER = new SampleServer("pgServerA", 9182);
     private static final int CLIENTS = 16;
     private static SampleLoad load;
 
     @BeforeAll
     static void start() throws Exception {
-        load = SampleLoad.onPostgres(SERVER, Map.of(), CLIENTS);
+        load = SampleLoad.on(System.getProperty("bench.db", "postgres"), Map.of(), CLIENTS);
     }
 
     @AfterAll
@@ -44,13 +43,13 @@ class PostgresThroughputBenchmark {
         if (!only.equals("in-process")) {
             figures.putAll(measure(load.inProcess(false), "http ", "_http"));
         }
-        PeerFigures.put(figures);
+        PeerFigures.put(load.db(), figures);
     }
 
     /** Every figure with the load as it is set now; the figures' keys end in {@code suffix}. */
     private Map<String, Object> measure(SampleLoad load, String prefix, String suffix) throws Exception {
         run(prefix.trim() + "-warm-up", 3000); // the JIT needs thousands of workflows before the figures settle
-        long rssBefore = SERVER.residentBytes();
+        long rssBefore = load.server().residentBytes();
         long[] statsBefore = databaseStats();
         long[] cpuBefore = cpuMillis();
         int n = 5000;
@@ -66,14 +65,16 @@ class PostgresThroughputBenchmark {
         }
         SampleLoad.report("%s%d complete workflows in %.1f s: %.0f workflows/s (start and notify %s)", prefix, n,
                 seconds, n / seconds, load.how());
-        SampleLoad.report("%sper workflow: %.1f commits, %.1f rows inserted, %.1f rows updated, %.1f rows deleted",
-                prefix, perWorkflow[0], perWorkflow[1], perWorkflow[2], perWorkflow[3]);
+        if (load.postgres()) {
+            SampleLoad.report("%sper workflow: %.1f commits, %.1f rows inserted, %.1f rows updated, %.1f rows"
+                    + " deleted", prefix, perWorkflow[0], perWorkflow[1], perWorkflow[2], perWorkflow[3]);
+        }
         SampleLoad.report("%sCPU ms per workflow: server %.2f, PostgreSQL %.2f, this JVM %.2f (of %.2f ms of wall"
                         + " time per workflow on 2 cores)", prefix, (cpuAfter[0] - cpuBefore[0]) / (double) n,
                 (cpuAfter[1] - cpuBefore[1]) / (double) n, (cpuAfter[2] - cpuBefore[2]) / (double) n,
                 2000 * seconds / n);
         SampleLoad.report("%sserver RSS %.0f MB before, %.0f MB after", prefix, rssBefore / 1e6,
-                SERVER.residentBytes() / 1e6);
+                load.server().residentBytes() / 1e6);
 
         long[] atRate = load.notifyLatencies(prefix.trim() + "-rate", 1000, 100, 1000);
         SampleLoad.report("%snotify -> resumed at 100 notifies/s: %s (until the first step after the wait is"
@@ -87,12 +88,14 @@ class PostgresThroughputBenchmark {
         figures.put("start_per_s" + suffix, Math.round(phases[0] * 10) / 10.0);
         figures.put("notify_to_complete_per_s" + suffix, Math.round(phases[1] * 10) / 10.0);
         figures.put("complete_per_s" + suffix, Math.round(n / seconds * 10) / 10.0);
-        figures.put("commits_per_workflow" + suffix, Math.round(perWorkflow[0] * 10) / 10.0);
-        figures.put("rows_written_per_workflow" + suffix,
-                Math.round(perWorkflow[1] + perWorkflow[2] + perWorkflow[3]));
-        figures.put("rows_inserted_per_workflow" + suffix, Math.round(perWorkflow[1]));
-        figures.put("rows_updated_per_workflow" + suffix, Math.round(perWorkflow[2]));
-        figures.put("rows_deleted_per_workflow" + suffix, Math.round(perWorkflow[3]));
+        if (load.postgres()) {
+            figures.put("commits_per_workflow" + suffix, Math.round(perWorkflow[0] * 10) / 10.0);
+            figures.put("rows_written_per_workflow" + suffix,
+                    Math.round(perWorkflow[1] + perWorkflow[2] + perWorkflow[3]));
+            figures.put("rows_inserted_per_workflow" + suffix, Math.round(perWorkflow[1]));
+            figures.put("rows_updated_per_workflow" + suffix, Math.round(perWorkflow[2]));
+            figures.put("rows_deleted_per_workflow" + suffix, Math.round(perWorkflow[3]));
+        }
         figures.putAll(PeerFigures.percentiles("latency_fixed" + suffix, atRate));
         figures.putAll(PeerFigures.percentiles("latency_full" + suffix, atFullSpeed));
         return figures;
@@ -112,13 +115,17 @@ class PostgresThroughputBenchmark {
         return rates;
     }
 
-    /** CPU milliseconds used so far by the server, by PostgreSQL and by this JVM. */
+    /** CPU milliseconds used so far by the server, by PostgreSQL (0 on Derby) and by this JVM. */
     private static long[] cpuMillis() throws Exception {
-        return new long[]{SERVER.cpuMillis(), CpuTime.ofPostgres(), CpuTime.ofThisJvm()};
+        return new long[]{load.server().cpuMillis(), load.postgres() ? CpuTime.ofPostgres() : 0,
+                CpuTime.ofThisJvm()};
     }
 
-    /** Commits, rows inserted, updated and deleted in the database so far. */
+    /** Commits, rows inserted, updated and deleted in the database so far; zeros on Derby. */
     private static long[] databaseStats() throws Exception {
+        if (!load.postgres()) {
+            return new long[4];
+        }
         try (Connection db = DriverManager.getConnection(Postgres.URL, "postgres", "");
              Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted"

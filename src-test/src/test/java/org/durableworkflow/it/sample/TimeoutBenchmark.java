@@ -10,20 +10,20 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * How late a wait's timeout fires on one server and PostgreSQL: orders wait 5 s for an event that never comes; the
- * lateness of each is the time its TIMED_OUT outcome was journaled minus its deadline, both written by the server.
- * Not part of the test suite: run it on purpose (docs/BENCHMARKS.md). It prints its figures, asserts nothing.
+ * How late a wait's timeout fires on one server and PostgreSQL ({@code -Dbench.db=derby}: embedded Derby): orders wait
+ * 5 s for an event that never comes; the lateness of each is the time its TIMED_OUT outcome was journaled minus its
+ * deadline, both written by the server. Not part of the test suite: run it on purpose (docs/BENCHMARKS.md). It prints
+ * its figures, asserts nothing.
  */
-class PostgresTimeoutBenchmark {
+class TimeoutBenchmark {
 
-    private static final SampleServer SERVER = new SampleServer("pgServerA", 9182);
     private static final int ORDERS = 400;
     private static final int PER_SECOND = 20;
     private static SampleLoad load;
 
     @BeforeAll
     static void start() throws Exception {
-        load = SampleLoad.onPostgres(SERVER, Map.of("ORDER_WAIT_TIMEOUT", "5s"), 4);
+        load = SampleLoad.on(System.getProperty("bench.db", "postgres"), Map.of("ORDER_WAIT_TIMEOUT", "5s"), 4);
     }
 
     @AfterAll
@@ -40,12 +40,12 @@ class PostgresTimeoutBenchmark {
         }
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'COMPLETED'", ORDERS);
 
-        List<String[]> rows = Postgres.rows(load.schema(), "SELECT s.CREATED_AT - w.DEADLINE FROM DWF_STEP s"
+        List<String[]> rows = load.rows("SELECT s.CREATED_AT - w.DEADLINE FROM DWF_STEP s"
                 + " JOIN DWF_WAITER w ON s.RUN_ID = w.RUN_ID AND s.SEQ = w.SEQ WHERE s.OUTCOME = 'TIMED_OUT'");
         long[] late = rows.stream().mapToLong(r -> Long.parseLong(r[0])).sorted().toArray();
         SampleLoad.report("%d timeouts of 5 s, started at %d/s: fired late by %s", late.length, PER_SECOND,
                 SampleLoad.percentiles(late));
-        PeerFigures.put(Map.of("timeout_late_p50_ms", late[late.length / 2],
+        PeerFigures.put(load.db(), Map.of("timeout_late_p50_ms", late[late.length / 2],
                 "timeout_late_p99_ms", late[late.length * 99 / 100], "timeout_late_max_ms", late[late.length - 1],
                 "timeout_late_min_ms", Arrays.stream(late).min().orElse(0)));
     }

@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What 100,000 waiting runs cost one server on PostgreSQL, against 1,000: heap after a full collection, resident
- * memory, threads, and notify latency at a fixed rate. Not part of the test suite: run it on purpose
- * (docs/BENCHMARKS.md); {@code -Dwaiting.runs=N} changes the large count. It prints its figures, asserts nothing.
+ * What 100,000 waiting runs cost one server on PostgreSQL ({@code -Dbench.db=derby}: embedded Derby), against 1,000:
+ * heap after a full collection, resident memory, threads, and notify latency at a fixed rate. Not part of the test
+ * suite: run it on purpose (docs/BENCHMARKS.md); {@code -Dwaiting.runs=N} changes the large count. It prints its
+ * figures, asserts nothing.
  */
-class PostgresWaitingRunsBenchmark {
+class WaitingRunsBenchmark {
 
-    private static final SampleServer SERVER = new SampleServer("pgServerA", 9182);
     private static final int LARGE = Integer.getInteger("waiting.runs", 100_000);
     private static final int PROBES = 500;
     private static final int PROBE_RATE = 50;
@@ -22,7 +22,7 @@ class PostgresWaitingRunsBenchmark {
 
     @BeforeAll
     static void start() throws Exception {
-        load = SampleLoad.onPostgres(SERVER, Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16);
+        load = SampleLoad.on(System.getProperty("bench.db", "postgres"), Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16);
     }
 
     @AfterAll
@@ -48,14 +48,14 @@ class PostgresWaitingRunsBenchmark {
         SampleLoad.report("started %d more runs until all waited in %.0f s: %.0f runs/s", LARGE - 10_000, seconds,
                 (LARGE - 10_000) / seconds);
         figures.putAll(measure(LARGE, "probe-large"));
-        PeerFigures.put(figures);
+        PeerFigures.put(load.db(), figures);
     }
 
     /** Memory, threads and notify latency with {@code waiting} runs waiting, under keys such as {@code heap_mb_1k}. */
     private Map<String, Object> measure(int waiting, String probes) throws Exception {
-        long heap = SERVER.heapUsedAfterGc();
-        long rss = SERVER.residentBytes();
-        int threads = SERVER.threads();
+        long heap = load.server().heapUsedAfterGc();
+        long rss = load.server().residentBytes();
+        int threads = load.server().threads();
         SampleLoad.report("%d runs waiting: heap after full GC %.1f MB, RSS %.0f MB, %d threads", waiting,
                 heap / 1e6, rss / 1e6, threads);
         long[] latencies = load.notifyLatencies(probes, PROBES, PROBE_RATE, waiting + PROBES);

@@ -14,6 +14,7 @@ import org.durableworkflow.impl.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +28,11 @@ public class LocalTimeouts {
 
     private static final Logger LOG = Logger.getLogger(LocalTimeouts.class.getName());
     private static final long RETRY_MILLIS = 1000;
+    /**
+     * How early a timeout's task wakes before its deadline, to wait the rest out on its own thread: handing the task
+     * to a pool thread and entering the application's context take a millisecond or more, and several under load.
+     */
+    private static final long EARLY_MILLIS = 5;
 
     /** Timeouts to run with the application's context, whichever thread schedules them. */
     public interface Timeout {
@@ -71,7 +77,7 @@ public class LocalTimeouts {
      * needs at most a thousand tasks however many waits it holds.
      */
     public void timeOutAt(List<Long> waiterIds, long deadline) {
-        schedule(waiterIds, deadline, Math.max(0, deadline - clock.millis()));
+        schedule(waiterIds, deadline, Math.max(0, deadline - clock.millis() - EARLY_MILLIS));
     }
 
     private void schedule(List<Long> waiterIds, long deadline, long delay) {
@@ -80,6 +86,7 @@ public class LocalTimeouts {
     }
 
     private void timeOut(List<Long> waiterIds, long deadline) {
+        awaitDeadline(deadline);
         List<Long> failed = new ArrayList<>();
         RuntimeException failure = null;
         for (Long waiterId : waiterIds) {
@@ -100,6 +107,17 @@ public class LocalTimeouts {
         } else {
             LOG.warning("DWF0606: the timeouts of waiters " + failed + " failed; the recovery sweep will retry: "
                     + failure.getMessage());
+        }
+    }
+
+    /** Waits until {@code deadline} has come: a timeout never fires before it. */
+    private void awaitDeadline(long deadline) {
+        for (int i = 0; i < 100; i++) { // bounded: a clock that does not move (in a test) must not hang the task
+            long remaining = deadline - clock.millis();
+            if (remaining <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(remaining));
         }
     }
 }

@@ -69,10 +69,10 @@ class ThroughputBenchmark {
             SampleLoad.report("%sper workflow: %.1f commits, %.1f rows inserted, %.1f rows updated, %.1f rows"
                     + " deleted", prefix, perWorkflow[0], perWorkflow[1], perWorkflow[2], perWorkflow[3]);
         }
-        SampleLoad.report("%sCPU ms per workflow: server %.2f, PostgreSQL %.2f, this JVM %.2f (of %.2f ms of wall"
-                        + " time per workflow on 2 cores)", prefix, (cpuAfter[0] - cpuBefore[0]) / (double) n,
-                (cpuAfter[1] - cpuBefore[1]) / (double) n, (cpuAfter[2] - cpuBefore[2]) / (double) n,
-                2000 * seconds / n);
+        SampleLoad.report("%sCPU ms per workflow: server %.2f%s, PostgreSQL %.2f, this JVM %.2f (of %.2f ms of"
+                        + " wall time per workflow on 2 cores)", prefix, (cpuAfter[0] - cpuBefore[0]) / (double) n,
+                load.postgres() ? "" : " (with the embedded Derby)", (cpuAfter[1] - cpuBefore[1]) / (double) n,
+                (cpuAfter[2] - cpuBefore[2]) / (double) n, 2000 * seconds / n);
         SampleLoad.report("%sserver RSS %.0f MB before, %.0f MB after", prefix, rssBefore / 1e6,
                 load.server().residentBytes() / 1e6);
 

@@ -1,5 +1,6 @@
 package org.durableworkflow.impl.config;
 
+import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.impl.time.Durations;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -31,6 +32,7 @@ public final class WorkflowConfig {
     private final int maxIdLength;
     private final int maxJsonDepth;
     private final String executorJndiName;
+    private final int executorBacklog;
     private final Duration lease;
     private final Duration recoveryInterval;
     private final Duration timerWindow;
@@ -59,21 +61,23 @@ public final class WorkflowConfig {
         adminRole = lookup.apply("rest.admin-role").orElse("durable-workflow-admin").trim();
         notifyRole = lookup.apply("rest.notify-role").orElse("durable-workflow-notify").trim();
         publicUrl = stripSlash(lookup.apply("rest.public-url").orElse("/workflow"));
-        defaultWaitTimeout = Durations.parse(lookup.apply("wait.default-timeout").orElse("7d"));
+        defaultWaitTimeout = duration(lookup, "wait.default-timeout", "7d");
         maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
         maxIdLength = Math.min(positiveInt(lookup, "limits.id-length", 256), 512);
         maxJsonDepth = positiveInt(lookup, "limits.json-depth", 64);
         executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
-        lease = Durations.parse(lookup.apply("lease").orElse("60s"));
-        recoveryInterval = Durations.parse(lookup.apply("recovery-interval").orElse("10s"));
-        timerWindow = Durations.parse(lookup.apply("timer-window").orElse("1s"));
+        executorBacklog = lookup.apply("executor.backlog").map(String::trim).filter("off"::equals).isPresent()
+                ? Integer.MAX_VALUE : positiveInt(lookup, "executor.backlog", 16);
+        lease = duration(lookup, "lease", "60s");
+        recoveryInterval = duration(lookup, "recovery-interval", "10s");
+        timerWindow = duration(lookup, "timer-window", "1s");
         if (timerWindow.toMillis() < 1) {
             throw new IllegalArgumentException("DWF0401: " + PREFIX + "timer-window must be at least 1ms, got "
                     + timerWindow);
         }
         serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
-        eventRetention = durationOrOff(lookup.apply("events.retention").orElse("off"));
-        lookbackRetention = Durations.parse(lookup.apply("events.lookback-retention").orElse("7d"));
+        eventRetention = durationOrOff(lookup, "events.retention");
+        lookbackRetention = duration(lookup, "events.lookback-retention", "7d");
     }
 
     private static List<String> tokens(Optional<String> commaSeparated) {
@@ -99,9 +103,20 @@ public final class WorkflowConfig {
                 + text + "'");
     }
 
-    private static Duration durationOrOff(String text) {
-        String trimmed = text.trim();
-        return trimmed.equals("off") || trimmed.matches("0+[smhd]?") ? Duration.ZERO : Durations.parse(trimmed);
+    private static Duration duration(Function<String, Optional<String>> lookup, String key, String fallback) {
+        String text = lookup.apply(key).orElse(fallback);
+        try {
+            return Durations.parse(text);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("DWF0401: " + PREFIX + key + " must be a duration such as 10s, got '"
+                    + text + "'", e);
+        }
+    }
+
+    private static Duration durationOrOff(Function<String, Optional<String>> lookup, String key) {
+        String trimmed = lookup.apply(key).orElse("off").trim();
+        return trimmed.equals("off") || trimmed.matches("0+[smhd]?") ? Duration.ZERO
+                : duration(lookup, key, trimmed);
     }
 
     private static String defaultServerId() {
@@ -174,6 +189,14 @@ public final class WorkflowConfig {
 
     public String executorJndiName() {
         return executorJndiName;
+    }
+
+    /**
+     * How many executions may wait for the executor before a notify's caller executes the run it resumed itself,
+     * after its commit; {@link Integer#MAX_VALUE} when {@code off}.
+     */
+    public int executorBacklog() {
+        return executorBacklog;
     }
 
     public Duration lease() {

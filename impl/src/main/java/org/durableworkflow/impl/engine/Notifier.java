@@ -34,6 +34,8 @@ public class Notifier {
     JsonCodec json;
     @Inject
     WorkflowConfig config;
+    @Inject
+    WorkflowEngine engine;
 
     /**
      * Delivers {@code eventText} to every waiter of {@code eventId} in the current transaction or a new one; with
@@ -46,7 +48,7 @@ public class Notifier {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
-        return transactions.requiredRetryingConflicts(() -> {
+        return engine.executingHereWhenBusy(() -> transactions.requiredRetryingConflicts(() -> {
             armCrashPoint(eventId);
             List<WaiterEntity> waiters = store.waitingFor(eventId);
             if (waiters.isEmpty() && !config.eventRetention().isZero()) {
@@ -55,7 +57,7 @@ public class Notifier {
                 return NotifyOutcome.keptForLater();
             }
             return NotifyOutcome.delivered(deliver(waiters, eventText));
-        });
+        }));
     }
 
     /**
@@ -71,7 +73,7 @@ public class Notifier {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
-        return transactions.requiredRetryingConflicts(() -> {
+        return engine.executingHereWhenBusy(() -> transactions.requiredRetryingConflicts(() -> {
             armCrashPoint(eventId);
             List<NotifyResponse> delivered = deliver(store.waitingFor(eventId, runId), eventText);
             if (!delivered.isEmpty()) {
@@ -96,7 +98,7 @@ public class Notifier {
                 keptEvents.pairAfterCommit(eventId, runId); // no row to lock: the run may be starting now
             }
             return NotifyOutcome.keptForLater();
-        });
+        }));
     }
 
     /** The waiters of {@code eventId}, in registration order. */

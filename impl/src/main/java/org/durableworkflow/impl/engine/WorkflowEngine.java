@@ -26,10 +26,13 @@ import org.durableworkflow.impl.time.Clock;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,6 +62,10 @@ public class WorkflowEngine {
 
     /** Runs executing on this server; {@code TRUE} when a resume arrived meanwhile. */
     private final ConcurrentHashMap<String, Boolean> executing = new ConcurrentHashMap<>();
+    /** Executions handed to the executor and not begun yet. */
+    private final AtomicInteger backlog = new AtomicInteger();
+    /** Executions the current thread takes on itself once its call returns ({@link #executingHereWhenBusy}). */
+    private static final ThreadLocal<List<Runnable>> HERE_AFTERWARDS = new ThreadLocal<>();
     private volatile ManagedExecutorService executor;
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
@@ -144,16 +151,48 @@ public class WorkflowEngine {
     }
 
     private void submit(String runId, RunSnapshot snapshot) {
+        Runnable execution = () -> {
+            try {
+                executeWhileRequested(runId, snapshot);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "DWF0603: run " + runId + " could not be executed; recovery will retry", e);
+            }
+        };
+        List<Runnable> here = HERE_AFTERWARDS.get();
+        if (here != null && backlog.get() >= config.executorBacklog()) {
+            here.add(execution);
+            return;
+        }
+        backlog.incrementAndGet();
         try {
             executor().execute(() -> {
-                try {
-                    executeWhileRequested(runId, snapshot);
-                } catch (RuntimeException | Error e) {
-                    LOG.log(Level.SEVERE, "DWF0603: run " + runId + " could not be executed; recovery will retry", e);
-                }
+                backlog.decrementAndGet();
+                execution.run();
             });
         } catch (RejectedExecutionException e) {
+            backlog.decrementAndGet();
             LOG.warning("DWF0600: run " + runId + " not queued (" + e.getMessage() + "); recovery will resume it");
+        }
+    }
+
+    /**
+     * Runs {@code call} (a notify); when it resumed runs while {@code executor.backlog} executions already waited
+     * for the executor, executes those runs on this thread once {@code call} returned, its transaction committed.
+     * A burst of notifies so paces itself to the speed at which runs are executed, instead of queueing resumed runs
+     * without bound, each waiting behind all before it. Not within a transaction or a run's execution, which such
+     * an execution would disturb: there the runs are queued as always.
+     */
+    public <T> T executingHereWhenBusy(Supplier<T> call) {
+        if (HERE_AFTERWARDS.get() != null || CurrentRun.get() != null || transactions.active()) {
+            return call.get();
+        }
+        List<Runnable> here = new ArrayList<>();
+        HERE_AFTERWARDS.set(here);
+        try {
+            return call.get();
+        } finally {
+            HERE_AFTERWARDS.remove();
+            here.forEach(Runnable::run); // only executions that a commit handed over
         }
     }
 

@@ -102,4 +102,13 @@ public class TestWorkflows {
         context.sleep("nap", Duration.ofSeconds(1));
         return context.run("after nap", String.class, () -> "awake");
     }
+
+    /** Holds an execution in its step until the test opens the {@link Gate}. */
+    @Workflow("held-at-gate")
+    public String heldAtGate() {
+        return context.run("held", String.class, () -> {
+            Gate.pass();
+            return "passed";
+        });
+    }
 }

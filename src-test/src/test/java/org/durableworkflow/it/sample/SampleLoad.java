@@ -41,9 +41,16 @@ final class SampleLoad implements AutoCloseable {
      * {@link #onDerby}).
      */
     static SampleLoad on(String db, Map<String, String> environment, int clients) throws Exception {
+        Map<String, String> env = new HashMap<>(environment);
+        // -Dbench.env=NAME=value,...: settings of the server to compare, such as DURABLE_WORKFLOW_EXECUTOR_BACKLOG=off
+        for (String setting : System.getProperty("bench.env", "").split(",")) {
+            if (setting.contains("=")) {
+                env.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         return switch (db) {
-            case "postgres" -> onPostgres(new SampleServer("pgServerA", 9182), environment, clients);
-            case "derby" -> onDerby(new SampleServer(), environment, clients);
+            case "postgres" -> onPostgres(new SampleServer("pgServerA", 9182), env, clients);
+            case "derby" -> onDerby(new SampleServer(), env, clients);
             default -> throw new IllegalArgumentException("bench.db is postgres or derby, not " + db);
         };
     }

@@ -272,6 +272,9 @@ public class WorkflowEngine {
             LOG.severe(e.getMessage());
             failAfterLastStep(execution, e.getMessage());
         } catch (Throwable t) {
+            if (Conflicts.isConflict(t)) {
+                return false; // the database rolled back the execution's transaction; the workflow did not fail
+            }
             failAfterLastStep(execution, execution.suspended() ? swallowed()
                     : t.getClass().getName() + ": " + t.getMessage());
         } finally {

@@ -1,6 +1,8 @@
 package org.durableworkflow.impl.timer;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.durableworkflow.api.exception.StorageUnavailableException;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -14,8 +16,19 @@ public class TimerGateway {
 
     private volatile WaitTimeouts timeouts;
 
+    /**
+     * Creates the persistent timer of window {@code [start, end)} in the current transaction.
+     *
+     * @throws StorageUnavailableException when the container could not store it (its transaction is rolled back
+     *         then): a failure of the database, never of the caller's workflow
+     */
     public void armWindow(long start, long end, long firesAt) {
-        timeouts().armWindow(start, end, firesAt);
+        try {
+            timeouts().armWindow(start, end, firesAt);
+        } catch (EJBException e) {
+            throw new StorageUnavailableException("DWF0506: the persistent timer of a window of deadlines could not"
+                    + " be stored: " + e.getMessage(), e);
+        }
     }
 
     public int pendingTimers() {

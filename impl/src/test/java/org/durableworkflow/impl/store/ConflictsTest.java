@@ -1,5 +1,7 @@
 package org.durableworkflow.impl.store;
 
+import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.persistence.PersistenceException;
 import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,14 @@ class ConflictsTest {
         assertTrue(Conflicts.isConflict(wrapped(new XAException(XAException.XA_RBTIMEOUT))));
         assertTrue(Conflicts.isConflict(wrapped(new XAException(XAException.XA_RBDEADLOCK))));
         assertFalse(Conflicts.isConflict(wrapped(new XAException(XAException.XAER_RMFAIL))));
+    }
+
+    @Test
+    void aLockTimeoutWhileTheContainerStoredATimerIsAConflict() {
+        SQLException lockTimeout = new SQLException("A lock could not be obtained", "40XL1");
+        Exception fromTheTimerBean = new EJBTransactionRolledbackException("rolled back",
+                new EJBException(new PersistenceException("insert into the task table", lockTimeout)));
+        assertTrue(Conflicts.isConflict(new StorageUnavailableException("DWF0506", fromTheTimerBean)));
     }
 
     @Test

@@ -107,23 +107,31 @@ class SampleRestartIT {
     /**
      * A burst of orders from 16 callers into a fresh database: every run waits, none fails. Derby's identity
      * generators (the library's tables once, the container's timer table still) fail concurrent first inserts with
-     * lock timeouts; such a failure must be retried, never fail a run or answer a caller 5xx.
+     * lock timeouts; such a failure must be retried, never fail a run or answer a caller 5xx. After a restart, the
+     * ids the server counts for waiters go on above those stored.
      */
     @Test
     void aFreshDatabaseTakesABurstOfOrders() throws Exception {
         SERVER.deleteDerbyDatabase();
-        SERVER.start(Map.of());
         ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
-            List<Callable<String>> orders = IntStream.range(0, 200)
-                    .mapToObj(i -> (Callable<String>) () -> startOrder("burst-" + i + "-" + UUID.randomUUID()))
-                    .toList();
-            for (Future<String> runId : callers.invokeAll(orders)) {
-                awaitStatus(runId.get(), "WAITING");
-            }
+            SERVER.start(Map.of());
+            startAllAndAwaitWaiting(callers, "burst-", 200);
+            SERVER.stop();
+            SERVER.start(Map.of());
+            startAllAndAwaitWaiting(callers, "after-restart-", 20);
         } finally {
             callers.shutdownNow();
             SERVER.stop();
+        }
+    }
+
+    private static void startAllAndAwaitWaiting(ExecutorService callers, String prefix, int n) throws Exception {
+        List<Callable<String>> orders = IntStream.range(0, n)
+                .mapToObj(i -> (Callable<String>) () -> startOrder(prefix + i + "-" + UUID.randomUUID()))
+                .toList();
+        for (Future<String> runId : callers.invokeAll(orders)) {
+            awaitStatus(runId.get(), "WAITING");
         }
     }
 

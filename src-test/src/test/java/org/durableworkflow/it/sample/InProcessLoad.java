@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A load generator inside the sample's server, for the benchmarks only (added to a copy of the sample WAR): starts
  * and notifies order workflows through {@link WorkflowClient} from threads of the server, as the peers' benchmarks
  * call their engines in-process, so that no HTTP request is in the figures.
- * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100]}; answers the
- * milliseconds it took, then one line per order: its run id (start) or the time its notify was sent (notify at a
- * rate). {@code POST /in-process-load/rows} with a SELECT as its body answers its rows, for a database the
- * benchmark cannot reach itself (embedded Derby).
+ * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100|&timed=true]};
+ * answers the milliseconds it took, then one line per order: its run id (start) or the time its notify was sent
+ * (notify at a rate, or timed at full speed). {@code POST /in-process-load/rows} with a SELECT as its body answers
+ * its rows, for a database the benchmark cannot reach itself (embedded Derby).
  */
 @ApplicationScoped
 @Path("/")
@@ -83,7 +83,8 @@ public class InProcessLoad {
     @Produces(MediaType.TEXT_PLAIN)
     public String drive(@QueryParam("action") String action, @QueryParam("prefix") String prefix,
                         @QueryParam("n") int n, @QueryParam("threads") int threads,
-                        @QueryParam("perSecond") Integer perSecond) throws Exception {
+                        @QueryParam("perSecond") Integer perSecond, @QueryParam("timed") boolean timed)
+            throws Exception {
         Map<String, Object> perOrder = new ConcurrentHashMap<>();
         long t0 = System.nanoTime();
         if (perSecond != null) {
@@ -91,7 +92,12 @@ public class InProcessLoad {
         } else if ("start".equals(action)) {
             inParallel(n, threads, i -> perOrder.put(prefix + i, startOrder(prefix + i)));
         } else {
-            inParallel(n, threads, i -> notifyOrder(prefix + i));
+            inParallel(n, threads, i -> {
+                if (timed) {
+                    perOrder.put(prefix + i, System.currentTimeMillis());
+                }
+                notifyOrder(prefix + i);
+            });
         }
         StringBuilder body = new StringBuilder().append((System.nanoTime() - t0) / 1_000_000).append('\n');
         perOrder.forEach((order, value) -> body.append(order).append(' ').append(value).append('\n'));

@@ -22,6 +22,8 @@ import static org.awaitility.Awaitility.await;
 final class SampleLoad implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofMinutes(30);
+    /** A notify rate that {@link #notifyLatencies} takes as "all at once". */
+    static final int FULL_SPEED = 1_000_000;
 
     private final SampleServer server;
     private final String schema;
@@ -155,14 +157,16 @@ final class SampleLoad implements AutoCloseable {
     }
 
     /**
-     * Starts {@code n} orders, then notifies them at {@code perSecond} and returns, sorted, each one's time from
-     * sending its notify to the journaling of the first step after the wait (client and server share one clock).
+     * Starts {@code n} orders, then notifies them at {@code perSecond} ({@link #FULL_SPEED}: as fast as the load's
+     * threads go) and returns, sorted, each one's time from sending its notify to the journaling of the first step
+     * after the wait (client and server share one clock).
      */
     long[] notifyLatencies(String prefix, int n, int perSecond, long waitingAfter) throws Exception {
         Map<String, String> orderOfRun = startAll(prefix, n, waitingAfter);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         if (inProcess) {
-            callInProcessLoad("notify", prefix, n, "&perSecond=" + perSecond)
+            // at full speed from the load's threads, as the peers' benchmarks notify; else paced at perSecond
+            callInProcessLoad("notify", prefix, n, perSecond >= FULL_SPEED ? "&timed=true" : "&perSecond=" + perSecond)
                     .forEach((order, at) -> sentAt.put(order, Long.parseLong(at)));
         } else {
             notifyAtRate(prefix, n, perSecond, sentAt);

@@ -79,7 +79,7 @@ class ThroughputBenchmark {
         long[] atRate = load.notifyLatencies(prefix.trim() + "-rate", 1000, 100, 1000);
         SampleLoad.report("%snotify -> resumed at 100 notifies/s: %s (until the first step after the wait is"
                 + " journaled)", prefix, SampleLoad.percentiles(atRate));
-        long[] atFullSpeed = load.notifyLatencies(prefix.trim() + "-burst", 2000, 1_000_000, 2000);
+        long[] atFullSpeed = load.notifyLatencies(prefix.trim() + "-burst", 2000, SampleLoad.FULL_SPEED, 2000);
         SampleLoad.report("%snotify -> resumed, 2,000 notifies at full speed: %s", prefix,
                 SampleLoad.percentiles(atFullSpeed));
 

@@ -24,9 +24,6 @@ public final class Conflicts {
                     && (xa.errorCode == XAException.XA_RBDEADLOCK || xa.errorCode == XAException.XA_RBTIMEOUT)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

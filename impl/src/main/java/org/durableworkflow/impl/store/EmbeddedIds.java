@@ -31,15 +31,11 @@ public class EmbeddedIds {
         if (last.get() >= 0) {
             return;
         }
-        long stored = Math.max(largestId("DWF_WAITER"), largestId("DWF_EVENT"));
-        last.set(Math.max(stored, 0));
+        last.set(Math.max(largestId("DWF_WAITER"), largestId("DWF_EVENT")));
     }
 
+    /** The largest id stored in {@code table}; 0 when it is empty. */
     private long largestId(String table) {
-        Long largest = sql.query("SELECT MAX(ID) FROM " + table, row -> {
-            long id = row.getLong(1);
-            return row.wasNull() ? 0L : id;
-        }).get(0);
-        return largest;
+        return sql.query("SELECT MAX(ID) FROM " + table, row -> row.getLong(1)).get(0); // NULL reads as 0
     }
 }

@@ -34,8 +34,11 @@ public class WindowStore {
         return sql.update("INSERT INTO DWF_TIMER_WINDOW (WINDOW_START) VALUES (?) ON CONFLICT DO NOTHING", start) == 1;
     }
 
-    /** Forgets the windows that began before {@code before}: their timers fired. */
+    /** Forgets the windows that began before {@code before}: their timers fired. Derby holds no such rows. */
     public int releaseBefore(long before) {
+        if (!schema.postgres()) {
+            return 0;
+        }
         return sql.update("DELETE FROM DWF_TIMER_WINDOW WHERE WINDOW_START < ?", before);
     }
 

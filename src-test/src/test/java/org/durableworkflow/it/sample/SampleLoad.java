@@ -39,17 +39,19 @@ final class SampleLoad implements AutoCloseable {
     }
 
     /**
-     * Starts the sample on {@code db}'s server ({@code postgres} or {@code derby}, see {@link #onPostgres} and
-     * {@link #onDerby}).
+     * Starts the sample on the database {@code -Dbench.db} names ({@code postgres}, the default, or {@code derby}:
+     * see {@link #onPostgres} and {@link #onDerby}), with {@code environment} and the settings
+     * {@code -Dbench.env=NAME=value,...} adds, such as {@code DURABLE_WORKFLOW_EXECUTOR_BACKLOG=off}.
      */
-    static SampleLoad on(String db, Map<String, String> environment, int clients) throws Exception {
+    static SampleLoad onChosenDatabase(Map<String, String> environment, int clients) throws Exception {
         Map<String, String> env = new HashMap<>(environment);
-        // -Dbench.env=NAME=value,...: settings of the server to compare, such as DURABLE_WORKFLOW_EXECUTOR_BACKLOG=off
         for (String setting : System.getProperty("bench.env", "").split(",")) {
-            if (setting.contains("=")) {
-                env.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1));
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                env.put(setting.substring(0, equals).trim(), setting.substring(equals + 1));
             }
         }
+        String db = System.getProperty("bench.db", "postgres");
         return switch (db) {
             case "postgres" -> onPostgres(new SampleServer("pgServerA", 9182), env, clients);
             case "derby" -> onDerby(new SampleServer(), env, clients);
@@ -113,7 +115,7 @@ final class SampleLoad implements AutoCloseable {
 
     /** The number a {@code SELECT COUNT(*)} answers. */
     long count(String select) throws Exception {
-        return Long.parseLong(rows(select).get(0)[0]);
+        return postgres() ? Postgres.count(schema, select) : Long.parseLong(rows(select).get(0)[0]);
     }
 
     /** Whether starts and notifies are made in-process, by threads of the server, or over HTTP from this JVM. */

@@ -24,7 +24,7 @@ class ThroughputBenchmark {
 
     @BeforeAll
     static void start() throws Exception {
-        load = SampleLoad.on(System.getProperty("bench.db", "postgres"), Map.of(), CLIENTS);
+        load = SampleLoad.onChosenDatabase(Map.of(), CLIENTS);
     }
 
     @AfterAll

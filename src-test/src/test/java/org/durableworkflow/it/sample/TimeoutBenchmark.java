@@ -23,7 +23,7 @@ class TimeoutBenchmark {
 
     @BeforeAll
     static void start() throws Exception {
-        load = SampleLoad.on(System.getProperty("bench.db", "postgres"), Map.of("ORDER_WAIT_TIMEOUT", "5s"), 4);
+        load = SampleLoad.onChosenDatabase(Map.of("ORDER_WAIT_TIMEOUT", "5s"), 4);
     }
 
     @AfterAll

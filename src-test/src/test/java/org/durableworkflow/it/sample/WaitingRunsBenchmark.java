@@ -22,7 +22,7 @@ class WaitingRunsBenchmark {
 
     @BeforeAll
     static void start() throws Exception {
-        load = SampleLoad.on(System.getProperty("bench.db", "postgres"), Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16);
+        load = SampleLoad.onChosenDatabase(Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16);
     }
 
     @AfterAll

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@code durable-workflow.executor.backlog}: when that many executions already wait for the executor (8 at a time
- * on the test server), a notify executes the run it resumed on its caller's thread, so that it does not wait behind
- * them all; otherwise it queues the run as always.
+ * on the test server), a notify executes the oldest execution waiting on its caller's thread, first in, first out,
+ * so that nothing waits behind an executor whose threads are all taken; otherwise it queues the run as always.
  */
 @ExtendWith(ArquillianExtension.class)
 class BusyExecutorIT {
@@ -49,32 +49,38 @@ class BusyExecutorIT {
     }
 
     @Test
-    void aNotifyExecutesTheRunItResumedWhenTheExecutorHasABacklog() {
+    void aNotifyExecutesTheOldestWaitingExecutionWhenTheExecutorHasABacklog() {
         Runs runs = new Runs(client);
-        String quietEvent = "quiet-" + UUID.randomUUID();
-        String busyEvent = "busy-" + UUID.randomUUID();
-        String quiet = start("wait-for-text", WaitInput.waitFor(quietEvent, "5m"));
-        String busy = start("wait-for-text", WaitInput.waitFor(busyEvent, "5m"));
-        runs.awaitStatus(quiet, RunStatus.WAITING);
-        runs.awaitStatus(busy, RunStatus.WAITING);
+        String[] events = new String[3];
+        String[] waiting = new String[3];
+        for (int i = 0; i < 3; i++) {
+            events[i] = "busy-" + i + "-" + UUID.randomUUID();
+            waiting[i] = start("wait-for-text", WaitInput.waitFor(events[i], "5m"));
+        }
+        for (String runId : waiting) {
+            runs.awaitStatus(runId, RunStatus.WAITING);
+        }
 
-        // no backlog: the notify queues the run and returns before it is executed
+        // every thread of the executor taken: below the backlog, a notify queues the run it resumed and returns
         Gate.close();
         holdExecutions(EXECUTOR_SIZE);
-        assertEquals(1, client.notify(quietEvent, "v").size());
-        assertEquals(RunStatus.RUNNING, runs.status(quiet));
-
-        // a backlog of BACKLOG executions: the notify executes the run before it returns
         for (int i = 0; i < BACKLOG; i++) {
-            started.add(client.start("held-at-gate", null));
+            assertEquals(1, client.notify(events[i], "v" + i).size());
+            assertEquals(RunStatus.RUNNING, runs.status(waiting[i]));
         }
-        assertEquals(1, client.notify(busyEvent, "w").size());
-        assertEquals(RunStatus.COMPLETED, runs.status(busy));
-        assertEquals("\"w\"", client.getRun(busy).orElseThrow().output());
+
+        // BACKLOG executions waiting: the next notify executes the oldest, the first run, before it returns
+        assertEquals(1, client.notify(events[2], "v2").size());
+        assertEquals(RunStatus.COMPLETED, runs.status(waiting[0]));
+        assertEquals("\"v0\"", client.getRun(waiting[0]).orElseThrow().output());
+        assertEquals(RunStatus.RUNNING, runs.status(waiting[1]));
+        assertEquals(RunStatus.RUNNING, runs.status(waiting[2]));
 
         Gate.open();
-        runs.awaitStatus(quiet, RunStatus.COMPLETED);
-        started.forEach(runId -> runs.awaitStatus(runId, RunStatus.COMPLETED));
+        for (String runId : started) {
+            runs.awaitStatus(runId, RunStatus.COMPLETED);
+        }
+        assertEquals("\"v2\"", client.getRun(waiting[2]).orElseThrow().output());
     }
 
     /** Starts {@code n} runs that hold an execution each at the gate, and waits until all are held. */

@@ -26,12 +26,10 @@ import org.durableworkflow.impl.time.Clock;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,11 +60,9 @@ public class WorkflowEngine {
 
     /** Runs executing on this server; {@code TRUE} when a resume arrived meanwhile. */
     private final ConcurrentHashMap<String, Boolean> executing = new ConcurrentHashMap<>();
-    /** Executions handed to the executor and not begun yet. */
-    private final AtomicInteger backlog = new AtomicInteger();
-    /** Executions the current thread takes on itself once its call returns ({@link #executingHereWhenBusy}). */
-    private static final ThreadLocal<List<Runnable>> HERE_AFTERWARDS = new ThreadLocal<>();
     private volatile ManagedExecutorService executor;
+    /** Executions handed over and not begun yet: the executor takes them, and notifies when it has a backlog. */
+    private final ExecutionQueue queue = new ExecutionQueue(this::executor, () -> config.executorBacklog());
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
     public String start(String workflowName, Object input, String runId) {
@@ -158,42 +154,26 @@ public class WorkflowEngine {
                 LOG.log(Level.SEVERE, "DWF0603: run " + runId + " could not be executed; recovery will retry", e);
             }
         };
-        List<Runnable> here = HERE_AFTERWARDS.get();
-        if (here != null && backlog.get() >= config.executorBacklog()) {
-            here.add(execution);
-            return;
-        }
-        backlog.incrementAndGet();
         try {
-            executor().execute(() -> {
-                backlog.decrementAndGet();
-                execution.run();
-            });
+            queue.handOver(execution);
         } catch (RejectedExecutionException e) {
-            backlog.decrementAndGet();
             LOG.warning("DWF0600: run " + runId + " not queued (" + e.getMessage() + "); recovery will resume it");
         }
     }
 
     /**
-     * Runs {@code call} (a notify); when it resumed runs while {@code executor.backlog} executions already waited
-     * for the executor, executes those runs on this thread once {@code call} returned, its transaction committed.
-     * A burst of notifies so paces itself to the speed at which runs are executed, instead of queueing resumed runs
-     * without bound, each waiting behind all before it. Not within a transaction or a run's execution, which such
-     * an execution would disturb: there the runs are queued as always.
+     * Runs {@code call} (a notify); for each run it resumed while {@code executor.backlog} executions already waited
+     * for the executor, executes the oldest execution waiting on this thread once {@code call} returned, its
+     * transaction committed. A burst of notifies so paces itself to the speed at which runs are executed, instead
+     * of queueing resumed runs without bound, and what waits longest goes first even when the executor's threads
+     * are all taken by other work. Not within a transaction or a run's execution, which such an execution would
+     * disturb: there the runs are queued as always.
      */
     public <T> T executingHereWhenBusy(Supplier<T> call) {
-        if (HERE_AFTERWARDS.get() != null || CurrentRun.get() != null || transactions.active()) {
+        if (CurrentRun.get() != null || transactions.active()) {
             return call.get();
         }
-        List<Runnable> here = new ArrayList<>();
-        HERE_AFTERWARDS.set(here);
-        try {
-            return call.get();
-        } finally {
-            HERE_AFTERWARDS.remove();
-            here.forEach(Runnable::run); // only executions that a commit handed over
-        }
+        return queue.helpingAfter(call);
     }
 
     /** Whether the run is executing on this server now. */

@@ -1,0 +1,70 @@
+package org.durableworkflow.impl.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ExecutionQueueTest {
+
+    /** An executor whose threads are all taken: it keeps the tasks it is given until the test runs them. */
+    private final List<Runnable> heldByExecutor = new ArrayList<>();
+    private final List<String> executed = new ArrayList<>();
+    private final ExecutionQueue queue = new ExecutionQueue(() -> heldByExecutor::add, () -> 2);
+
+    @Test
+    void belowTheBacklogEveryExecutionGoesToTheExecutor() {
+        queue.helpingAfter(() -> {
+            handOver("a");
+            handOver("b");
+            return null;
+        });
+        assertEquals(List.of(), executed);
+        assertEquals(2, queue.size());
+        heldByExecutor.forEach(Runnable::run);
+        assertEquals(List.of("a", "b"), executed);
+        assertEquals(0, queue.size());
+    }
+
+    @Test
+    void aCallerThatHelpsExecutesTheOldestWaitingNotItsOwn() {
+        handOver("first");
+        handOver("second");
+        queue.helpingAfter(() -> handOver("third"));
+        assertEquals(List.of("first"), executed);
+        assertEquals(2, heldByExecutor.size());
+
+        heldByExecutor.forEach(Runnable::run);
+        assertEquals(List.of("first", "second", "third"), executed);
+        assertEquals(0, queue.size());
+    }
+
+    @Test
+    void withoutHelpingAllQueueWhateverTheBacklog() {
+        for (String name : List.of("a", "b", "c", "d")) {
+            handOver(name);
+        }
+        assertEquals(List.of(), executed);
+        assertEquals(4, heldByExecutor.size());
+    }
+
+    @Test
+    void aRefusedExecutionIsNotKept() {
+        Executor refusing = task -> {
+            throw new RejectedExecutionException("shutting down");
+        };
+        ExecutionQueue closing = new ExecutionQueue(() -> refusing, () -> 2);
+        assertThrows(RejectedExecutionException.class, () -> closing.handOver(() -> executed.add("lost")));
+        assertEquals(0, closing.size());
+    }
+
+    private Void handOver(String name) {
+        queue.handOver(() -> executed.add(name));
+        return null;
+    }
+}

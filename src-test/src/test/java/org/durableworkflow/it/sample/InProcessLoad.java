@@ -1,7 +1,7 @@
 package org.durableworkflow.it.sample;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A load generator inside the sample's server, for the benchmarks only (added to a copy of the sample WAR): starts
  * and notifies order workflows through {@link WorkflowClient} from threads of the server, as the peers' benchmarks
  * call their engines in-process, so that no HTTP request is in the figures.
+ * The load runs on threads of its own, made by the server's managed thread factory, as the peers' benchmarks call
+ * from threads of their own: the server's default executor, which the library's executions share, keeps its threads
+ * for them.
  * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100|&timed=true]};
  * answers the milliseconds it took, then one line per order: its run id (start) or the time its notify was sent
  * (notify at a rate, or timed at full speed). {@code POST /in-process-load/rows} with a SELECT as its body answers
@@ -53,8 +58,8 @@ public class InProcessLoad {
     @Inject
     WorkflowClient workflows;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threadFactory;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -86,18 +91,23 @@ public class InProcessLoad {
                         @QueryParam("perSecond") Integer perSecond, @QueryParam("timed") boolean timed)
             throws Exception {
         Map<String, Object> perOrder = new ConcurrentHashMap<>();
+        ExecutorService callers = Executors.newFixedThreadPool(threads, threadFactory);
         long t0 = System.nanoTime();
-        if (perSecond != null) {
-            notifyAtRate(prefix, n, perSecond, perOrder);
-        } else if ("start".equals(action)) {
-            inParallel(n, threads, i -> perOrder.put(prefix + i, startOrder(prefix + i)));
-        } else {
-            inParallel(n, threads, i -> {
-                if (timed) {
-                    perOrder.put(prefix + i, System.currentTimeMillis());
-                }
-                notifyOrder(prefix + i);
-            });
+        try {
+            if (perSecond != null) {
+                notifyAtRate(callers, prefix, n, perSecond, perOrder);
+            } else if ("start".equals(action)) {
+                inParallel(callers, n, threads, i -> perOrder.put(prefix + i, startOrder(prefix + i)));
+            } else {
+                inParallel(callers, n, threads, i -> {
+                    if (timed) {
+                        perOrder.put(prefix + i, System.currentTimeMillis());
+                    }
+                    notifyOrder(prefix + i);
+                });
+            }
+        } finally {
+            callers.shutdown();
         }
         StringBuilder body = new StringBuilder().append((System.nanoTime() - t0) / 1_000_000).append('\n');
         perOrder.forEach((order, value) -> body.append(order).append(' ').append(value).append('\n'));
@@ -114,8 +124,9 @@ public class InProcessLoad {
         }
     }
 
-    /** Calls {@code call} for 0..n-1 from {@code threads} tasks of the executor, each taking the next number. */
-    private void inParallel(int n, int threads, PacedCalls.IntCall call) throws Exception {
+    /** Calls {@code call} for 0..n-1 from {@code threads} tasks of {@code callers}, each taking the next number. */
+    private static void inParallel(ExecutorService callers, int n, int threads, PacedCalls.IntCall call)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -126,13 +137,14 @@ public class InProcessLoad {
                 return null;
             });
         }
-        for (Future<Void> task : executor.invokeAll(tasks)) {
+        for (Future<Void> task : callers.invokeAll(tasks)) {
             task.get();
         }
     }
 
-    private void notifyAtRate(String prefix, int n, int perSecond, Map<String, Object> sentAt) throws Exception {
-        PacedCalls.atRate(executor, n, perSecond, i -> {
+    private void notifyAtRate(ExecutorService callers, String prefix, int n, int perSecond,
+                              Map<String, Object> sentAt) throws Exception {
+        PacedCalls.atRate(callers, n, perSecond, i -> {
             sentAt.put(prefix + i, System.currentTimeMillis());
             notifyOrder(prefix + i);
         });

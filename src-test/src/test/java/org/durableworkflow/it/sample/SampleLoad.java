@@ -51,10 +51,16 @@ final class SampleLoad implements AutoCloseable {
                 env.put(setting.substring(0, equals).trim(), setting.substring(equals + 1));
             }
         }
+        SampleServer server = chosenServer();
+        return server.name().equals("sampleServer") ? onDerby(server, env, clients) : onPostgres(server, env, clients);
+    }
+
+    /** The server of the sample on the database {@code -Dbench.db} names. */
+    static SampleServer chosenServer() {
         String db = System.getProperty("bench.db", "postgres");
         return switch (db) {
-            case "postgres" -> onPostgres(new SampleServer("pgServerA", 9182), env, clients);
-            case "derby" -> onDerby(new SampleServer(), env, clients);
+            case "postgres" -> new SampleServer("pgServerA", 9182);
+            case "derby" -> new SampleServer();
             default -> throw new IllegalArgumentException("bench.db is postgres or derby, not " + db);
         };
     }

@@ -71,6 +71,19 @@ final class SampleServer {
                 .until(() -> get("/workflow/v2/waiters/ping").statusCode() == 200);
     }
 
+    /**
+     * Starts the server with no application at all (their files deleted; {@link #deploy} puts the sample back), for
+     * the footprint of the application server alone with the sample's features.
+     */
+    void startWithoutApplications() throws Exception {
+        try (java.util.stream.Stream<Path> apps = Files.list(serverDir.resolve("apps"))) {
+            for (Path app : apps.toList()) {
+                Files.delete(app);
+            }
+        }
+        run(Map.of(), "start", name); // returns once the server has started
+    }
+
     void stop() throws Exception {
         run(Map.of(), "stop", name);
     }

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * What 100,000 waiting runs cost one server on PostgreSQL ({@code -Dbench.db=derby}: embedded Derby), against 1,000:
- * heap after a full collection, resident memory, threads, and notify latency at a fixed rate. Not part of the test
+ * heap after a full collection, resident memory, threads, and notify latency at a fixed rate; first, the same
+ * server with no application and then with the sample and no run, for what the application server costs alone and
+ * what the sample adds. Not part of the test
  * suite: run it on purpose (docs/BENCHMARKS.md); {@code -Dwaiting.runs=N} changes the large count. It prints its
  * figures, asserts nothing.
  */
@@ -20,9 +22,20 @@ class WaitingRunsBenchmark {
     private static final int PROBE_RATE = 50;
     private static SampleLoad load;
 
+    /** Memory and threads of the server with no application, then with the sample and no run yet. */
+    private static final Map<String, Object> BASELINE = new LinkedHashMap<>();
+
     @BeforeAll
     static void start() throws Exception {
+        SampleServer bare = SampleLoad.chosenServer();
+        bare.startWithoutApplications();
+        try {
+            BASELINE.putAll(footprint(bare, "Liberty with the sample's features, no application", "_server_only"));
+        } finally {
+            bare.stop();
+        }
         load = SampleLoad.onChosenDatabase(Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16);
+        BASELINE.putAll(footprint(load.server(), "the sample deployed, no run yet", "_idle"));
     }
 
     @AfterAll
@@ -32,6 +45,7 @@ class WaitingRunsBenchmark {
 
     @Test
     void notifyLatencyAndMemoryWith1000AndWithManyRunsWaiting() throws Exception {
+        PeerFigures.put(load.db(), BASELINE);
         load.startAll("warm-up", 1000, 1000);
         load.notifyAll("warm-up", 1000);
         load.awaitAllCompleted();
@@ -53,21 +67,27 @@ class WaitingRunsBenchmark {
 
     /** Memory, threads and notify latency with {@code waiting} runs waiting, under keys such as {@code heap_mb_1k}. */
     private Map<String, Object> measure(int waiting, String probes) throws Exception {
-        long heap = load.server().heapUsedAfterGc();
-        long rss = load.server().residentBytes();
-        int threads = load.server().threads();
-        SampleLoad.report("%d runs waiting: heap after full GC %.1f MB, RSS %.0f MB, %d threads", waiting,
-                heap / 1e6, rss / 1e6, threads);
+        String k = "_" + waiting / 1000 + "k";
+        Map<String, Object> figures = footprint(load.server(), waiting + " runs waiting", k);
         long[] latencies = load.notifyLatencies(probes, PROBES, PROBE_RATE, waiting + PROBES);
         SampleLoad.report("%d runs waiting: notify -> resumed at %d notifies/s: %s", waiting, PROBE_RATE,
                 SampleLoad.percentiles(latencies));
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", waiting);
-        String k = "_" + waiting / 1000 + "k";
+        figures.putAll(PeerFigures.percentiles("latency_waiting" + k, latencies));
+        return figures;
+    }
+
+    /** Heap after a full collection, resident memory and threads of {@code server}, under keys ending in {@code k}. */
+    private static Map<String, Object> footprint(SampleServer server, String when, String k) throws Exception {
+        long heap = server.heapUsedAfterGc();
+        long rss = server.residentBytes();
+        int threads = server.threads();
+        SampleLoad.report("%s: heap after full GC %.1f MB, RSS %.0f MB, %d threads", when, heap / 1e6, rss / 1e6,
+                threads);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("heap_mb" + k, Math.round(heap / 1e5) / 10.0);
         figures.put("rss_mb" + k, Math.round(rss / 1e5) / 10.0);
         figures.put("threads" + k, threads);
-        figures.putAll(PeerFigures.percentiles("latency_waiting" + k, latencies));
         return figures;
     }
 }

@@ -25,6 +25,8 @@ public final class RunExecution {
     private int currentStepSeq;
     private boolean suspended;
     private boolean stepTransactionOpen;
+    private boolean handsOverAtNextStep;
+    private boolean handedOver;
 
     public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
         this.runId = runId;
@@ -52,6 +54,32 @@ public final class RunExecution {
             return transactions.commitAfter(work);
         }
         return transactions.requiresNew(work);
+    }
+
+    /**
+     * Carries the transaction open on this thread, which made the run runnable (a timeout's), as a step's: the
+     * execution's next durable call commits with it, and its next new step first commits it and hands the run over
+     * ({@link #handOver}), so that steps run on the executor, not on the thread that timed the wait out.
+     */
+    void carryOpenTransactionUntilNextStep() {
+        stepTransactionOpen = true;
+        handsOverAtNextStep = true;
+    }
+
+    /** Whether a new step must first {@link #handOver} the run. */
+    boolean handsOverAtNextStep() {
+        return handsOverAtNextStep;
+    }
+
+    /** Commits the carried transaction and ends this execution: the executor executes the run again from there. */
+    SuspendSignal handOver(Transactions transactions) throws Exception {
+        commitStepTransaction(transactions);
+        handedOver = true;
+        return suspend();
+    }
+
+    boolean handedOver() {
+        return handedOver;
     }
 
     /** Commits the transaction the last step left open, if any. */

@@ -45,6 +45,9 @@ public class StepRunner {
             }
             return json.fromJson(journaled.result(), resultType);
         }
+        if (execution.handsOverAtNextStep()) {
+            throw execution.handOver(transactions);
+        }
         execution.enterStep(seq);
         try {
             return execution.inStepTransaction(transactions, () -> {

@@ -44,15 +44,49 @@ public class WaiterOutcomes {
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
     public void timeOut(long waiterId) {
         transactions.required(() -> {
-            WaiterEntity waiter = store.settleWaiterReturning(waiterId, WaiterEntity.TIMED_OUT);
-            if (waiter == null) {
-                return null;
+            WaiterEntity waiter = settleTimedOut(waiterId);
+            if (waiter != null) {
+                engine.resumeAfterCommit(waiter);
             }
-            String outcome = waiter.type() == StepType.SLEEP ? StepEntity.COMPLETED : StepEntity.TIMED_OUT;
-            store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
-                    outcome, null, null, clock.millis()));
-            engine.resumeAfterCommit(waiter);
             return null;
         });
+    }
+
+    /**
+     * Times out waiter {@code waiterId} in a new transaction and executes its run on this thread in that same
+     * transaction, up to the run's next step ({@link WorkflowEngine#executeCarrying}): when the workflow completes or
+     * waits again right after the timeout, both commit together. Not within a transaction.
+     *
+     * @throws org.durableworkflow.api.exception.StorageUnavailableException when the timeout did not commit
+     */
+    public void timeOutAndExecute(long waiterId) {
+        RunSnapshot snapshot;
+        try {
+            snapshot = transactions.beginWith(() -> {
+                WaiterEntity waiter = settleTimedOut(waiterId);
+                return waiter == null ? null : engine.makeRunnable(waiter);
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the work above throws nothing checked
+        }
+        if (snapshot == null) {
+            transactions.rollbackAny(); // nothing was changed: the waiter was settled already
+            return;
+        }
+        engine.executeCarrying(snapshot);
+    }
+
+    /** Settles the waiter as timed out and journals the outcome; {@code null} when it was settled already. */
+    private WaiterEntity settleTimedOut(long waiterId) {
+        WaiterEntity waiter = store.settleWaiterReturning(waiterId, WaiterEntity.TIMED_OUT);
+        if (waiter == null) {
+            return null;
+        }
+        String outcome = waiter.type() == StepType.SLEEP ? StepEntity.COMPLETED : StepEntity.TIMED_OUT;
+        store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
+                outcome, null, null, clock.millis()));
+        return waiter;
     }
 }

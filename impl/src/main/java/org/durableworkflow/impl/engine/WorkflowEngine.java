@@ -114,6 +114,18 @@ public class WorkflowEngine {
      *                               transaction must roll back rather than commit a settled waiter with no resume
      */
     RunEntity resumeAfterCommit(WaiterEntity settled) {
+        RunSnapshot snapshot = makeRunnable(settled);
+        transactions.afterCommit(() -> submit(settled.runId(), snapshot));
+        return snapshot.run();
+    }
+
+    /**
+     * In the current transaction: makes the run of a waiter just settled runnable under this server's lease, and
+     * reads what its execution needs, for the caller to execute ({@link #executeCarrying}).
+     *
+     * @throws IllegalStateException as {@link #resumeAfterCommit} does
+     */
+    RunSnapshot makeRunnable(WaiterEntity settled) {
         String runId = settled.runId();
         long now = clock.millis();
         RunEntity run = store.resume(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now);
@@ -121,9 +133,49 @@ public class WorkflowEngine {
             throw new IllegalStateException("DWF0605: waiter " + settled.id() + " of run " + runId
                     + " was waiting but its run was not; nothing is changed");
         }
-        RunSnapshot snapshot = new RunSnapshot(run, store.journal(runId));
-        transactions.afterCommit(() -> submit(runId, snapshot));
-        return snapshot.run();
+        return new RunSnapshot(run, store.journal(runId));
+    }
+
+    /**
+     * Executes, on this thread, a run that the transaction open on it made runnable (a timeout's), carrying that
+     * transaction on: a completion or a wait that follows commits with it, saving a commit and the hand-off to the
+     * executor; a new step commits it first and leaves the run to the executor, as does anything but a clean end.
+     *
+     * @throws StorageUnavailableException when the transaction did not commit (it rolled back, the waiter is waiting
+     *                                     again, and its timeout is to be tried again)
+     */
+    void executeCarrying(RunSnapshot snapshot) {
+        String runId = snapshot.run().runId();
+        boolean[] committed = {false};
+        transactions.afterCommit(() -> committed[0] = true);
+        if (executing.putIfAbsent(runId, Boolean.FALSE) != null) {
+            // still executing here (it suspended a moment ago): that execution goes again once this commits
+            commitOpenTransaction();
+            submit(runId);
+            return;
+        }
+        Ended ended = Ended.CONFLICT;
+        try {
+            ended = executeOnce(runId, snapshot, true);
+        } finally {
+            boolean requested = Boolean.TRUE.equals(executing.remove(runId));
+            if (ended != Ended.DONE || requested) {
+                submit(runId);
+            }
+        }
+        if (!committed[0]) {
+            throw new StorageUnavailableException("DWF0609: the timeout of run " + runId + " did not commit", null);
+        }
+    }
+
+    private void commitOpenTransaction() {
+        try {
+            transactions.commitAfter(() -> null);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the work is null: only the commit can fail, unchecked
+        }
     }
 
     /**
@@ -202,7 +254,8 @@ public class WorkflowEngine {
         boolean[] again = {false};
         RunSnapshot known = snapshot;
         do {
-            for (int attempt = 1; !executeOnce(runId, known) && attempt < Transactions.ATTEMPTS; attempt++) {
+            for (int attempt = 1; executeOnce(runId, known, false) == Ended.CONFLICT
+                    && attempt < Transactions.ATTEMPTS; attempt++) {
                 Conflicts.pauseBefore(attempt); // then again from the journal, which the rollback left as it was
                 known = null;
             }
@@ -215,24 +268,39 @@ public class WorkflowEngine {
         } while (again[0]);
     }
 
+    /** How an execution ended. */
+    private enum Ended {
+        /** suspended, completed or failed, or nothing to execute */
+        DONE,
+        /** the database rolled the execution's transaction back for a conflict with another transaction */
+        CONFLICT,
+        /** it carried a timeout's transaction up to a new step, committed it there, and left the rest */
+        HANDED_OVER
+    }
+
     /**
-     * Executes the run until it suspends or ends.
-     *
-     * @return {@code false} when the database rolled the execution's transaction back for a conflict with another
-     *         transaction, so that executing it again now is likely to succeed
+     * Executes the run until it suspends or ends; with {@code carried}, in the transaction open on this thread
+     * ({@link #executeCarrying}).
      */
-    private boolean executeOnce(String runId, RunSnapshot known) {
+    private Ended executeOnce(String runId, RunSnapshot known, boolean carried) {
         RunSnapshot snapshot = known != null ? known : readIfOwned(runId);
         if (snapshot == null) {
-            return true;
+            return Ended.DONE;
         }
         RunEntity run = snapshot.run();
         WorkflowDefinition definition = extension.workflow(run.workflowName());
         if (definition == null) {
+            if (carried) {
+                commitOpenTransaction(); // the timeout; the executor fails the run in a transaction of its own
+                return Ended.HANDED_OVER;
+            }
             fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
-            return true;
+            return Ended.DONE;
         }
         RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal());
+        if (carried) {
+            execution.carryOpenTransactionUntilNextStep();
+        }
         CurrentRun.set(execution);
         try {
             Object output = invoke(definition, run.input());
@@ -242,10 +310,11 @@ public class WorkflowEngine {
                 complete(execution, output);
             }
         } catch (SuspendSignal suspended) {
-            // the waiter is committed; the thread goes back to the pool
+            // the waiter is committed, or the run handed over; the thread goes back to the pool
+            return execution.handedOver() ? Ended.HANDED_OVER : Ended.DONE;
         } catch (StorageUnavailableException e) {
             if (Conflicts.isConflict(e)) {
-                return false;
+                return Ended.CONFLICT;
             }
             stoppedByTheDatabase(runId, e);
         } catch (NonDeterminismException e) {
@@ -253,7 +322,7 @@ public class WorkflowEngine {
             failAfterLastStep(execution, e.getMessage());
         } catch (Throwable t) {
             if (Conflicts.isConflict(t)) {
-                return false; // the database rolled back the execution's transaction; the workflow did not fail
+                return Ended.CONFLICT; // the database rolled the execution's transaction back; the run did not fail
             }
             failAfterLastStep(execution, execution.suspended() ? swallowed()
                     : t.getClass().getName() + ": " + t.getMessage());
@@ -261,7 +330,7 @@ public class WorkflowEngine {
             transactions.rollbackAny(); // a step's transaction the execution left open when it broke off
             CurrentRun.clear();
         }
-        return true;
+        return Ended.DONE;
     }
 
     /** Fails the run once the transaction of its last step, if still open, committed. */

@@ -91,7 +91,11 @@ public class LocalTimeouts {
         RuntimeException failure = null;
         for (Long waiterId : waiterIds) {
             try {
-                outcomes.timeOut(waiterId);
+                if (waiterIds.size() == 1) {
+                    outcomes.timeOutAndExecute(waiterId); // a lone timeout takes its run on, up to its next step
+                } else {
+                    outcomes.timeOut(waiterId);
+                }
             } catch (RuntimeException e) {
                 failed.add(waiterId);
                 failure = e;

@@ -3,11 +3,15 @@ package org.durableworkflow.impl.engine;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.exception.NonDeterminismException;
 import org.durableworkflow.impl.store.StepEntity;
+import org.durableworkflow.impl.store.Transactions;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,5 +70,27 @@ class RunExecutionTest {
         execution.exitStep();
         execution.exitStep();
         assertEquals(0, execution.currentStepSeq());
+    }
+
+    @Test
+    void aCarriedTransactionCommitsAtTheNextStepWhichHandsTheRunOver() throws Exception {
+        List<String> commits = new ArrayList<>();
+        Transactions transactions = new Transactions() { // records the commit instead of asking JTA for it
+            @Override
+            public <T> T commitAfter(Callable<T> work) throws Exception {
+                commits.add("commit");
+                return work.call();
+            }
+        };
+        assertFalse(execution.handsOverAtNextStep());
+        execution.carryOpenTransactionUntilNextStep();
+        assertTrue(execution.handsOverAtNextStep());
+
+        SuspendSignal signal = execution.handOver(transactions);
+
+        assertEquals(List.of("commit"), commits, "the carried transaction commits before the run is handed over");
+        assertTrue(execution.handedOver());
+        assertTrue(execution.suspended());
+        assertTrue(signal.getMessage().contains("wfr_1"));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.impl.engine.Executions;
 import org.durableworkflow.impl.engine.KeptEvents;
 import org.durableworkflow.impl.engine.LibraryProducers;
 import org.durableworkflow.impl.engine.Notifier;
@@ -46,7 +47,7 @@ public class DurableWorkflowExtension implements Extension {
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
             DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, EmbeddedIds.class,
             RunStore.class, EventStore.class, SchemaInstaller.class, TimerGateway.class, DeadlineWindows.class,
-            LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, StepRunner.class,
+            LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, Executions.class, StepRunner.class,
             Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
             WorkflowContextImpl.class, WorkflowClientImpl.class),
             RestResources.CLASSES.stream()).toList();

@@ -24,6 +24,8 @@ public class WaiterOutcomes {
     @Inject
     WorkflowEngine engine;
     @Inject
+    Executions executions;
+    @Inject
     Clock clock;
 
     /**
@@ -54,7 +56,7 @@ public class WaiterOutcomes {
 
     /**
      * Times out waiter {@code waiterId} in a new transaction and executes its run on this thread in that same
-     * transaction, up to the run's next step ({@link WorkflowEngine#executeCarrying}): when the workflow completes or
+     * transaction, up to the run's next step ({@link Executions#executeCarrying}): when the workflow completes or
      * waits again right after the timeout, both commit together. Not within a transaction.
      *
      * @throws org.durableworkflow.api.exception.StorageUnavailableException when the timeout did not commit
@@ -75,7 +77,7 @@ public class WaiterOutcomes {
             transactions.rollbackAny(); // nothing was changed: the waiter was settled already
             return;
         }
-        engine.executeCarrying(snapshot);
+        executions.executeCarrying(snapshot);
     }
 
     /** Settles the waiter as timed out and journals the outcome; {@code null} when it was settled already. */

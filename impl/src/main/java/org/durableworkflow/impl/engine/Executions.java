@@ -67,7 +67,7 @@ public class Executions {
         transactions.afterCommit(() -> committed[0] = true);
         if (executing.putIfAbsent(runId, Boolean.FALSE) != null) {
             // still executing here (it suspended a moment ago): that execution goes again once this commits
-            commitOpenTransaction();
+            transactions.commit();
             engine.submit(runId);
             return;
         }
@@ -82,16 +82,6 @@ public class Executions {
         }
         if (!committed[0]) {
             throw new StorageUnavailableException("DWF0609: the timeout of run " + runId + " did not commit", null);
-        }
-    }
-
-    private void commitOpenTransaction() {
-        try {
-            transactions.commitAfter(() -> null);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e); // the work is null: only the commit can fail, unchecked
         }
     }
 
@@ -158,7 +148,7 @@ public class Executions {
         WorkflowDefinition definition = extension.workflow(run.workflowName());
         if (definition == null) {
             if (carried) {
-                commitOpenTransaction(); // the timeout; the executor fails the run in a transaction of its own
+                transactions.commit(); // the timeout; the executor fails the run in a transaction of its own
                 return Ended.HANDED_OVER;
             }
             engine.fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());

@@ -42,6 +42,8 @@ public class Recovery {
     @Inject
     WorkflowEngine engine;
     @Inject
+    Executions executions;
+    @Inject
     WaiterOutcomes outcomes;
     @Inject
     KeptEvents keptEvents;
@@ -97,12 +99,12 @@ public class Recovery {
         try {
             long now = clock.millis();
             String me = config.serverId();
-            List<String> executing = engine.executingRunIds();
+            List<String> executing = executions.executingRunIds();
             transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), executing));
             List<String> runIds = transactions.required(() ->
                     store.claimRuns(now, me, engine.leaseFrom(now), atStart, BATCH));
             for (String runId : runIds) {
-                if (!engine.isExecuting(runId)) {
+                if (!executions.isExecuting(runId)) {
                     engine.submit(runId);
                 }
             }

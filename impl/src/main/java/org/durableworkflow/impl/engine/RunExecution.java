@@ -72,7 +72,7 @@ public final class RunExecution {
     }
 
     /** Commits the carried transaction and ends this execution: the executor executes the run again from there. */
-    SuspendSignal handOver(Transactions transactions) throws Exception {
+    SuspendSignal handOver(Transactions transactions) {
         commitStepTransaction(transactions);
         handedOver = true;
         return suspend();
@@ -83,10 +83,10 @@ public final class RunExecution {
     }
 
     /** Commits the transaction the last step left open, if any. */
-    void commitStepTransaction(Transactions transactions) throws Exception {
+    void commitStepTransaction(Transactions transactions) {
         if (stepTransactionOpen) {
             stepTransactionOpen = false;
-            transactions.commitAfter(() -> null);
+            transactions.commit();
         }
     }
 

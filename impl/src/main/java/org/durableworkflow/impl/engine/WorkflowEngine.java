@@ -177,16 +177,6 @@ public class WorkflowEngine {
         return queue.helpingAfter(call);
     }
 
-    /** Whether the run is executing on this server now. */
-    public boolean isExecuting(String runId) {
-        return executions.isExecuting(runId);
-    }
-
-    /** The runs executing on this server now. */
-    List<String> executingRunIds() {
-        return executions.executingRunIds();
-    }
-
     /** Fails a run that is running or waiting; its waiters are cancelled. */
     void fail(String runId, String error) {
         LOG.log(Level.WARNING, "DWF0602: run {0} failed: {1}", new Object[]{runId, error});

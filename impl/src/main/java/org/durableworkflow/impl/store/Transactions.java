@@ -104,12 +104,21 @@ public class Transactions {
      */
     public <T> T commitAfter(Callable<T> work) throws Exception {
         T result = call(work);
+        commit();
+        return result;
+    }
+
+    /**
+     * Commits the transaction open on this thread.
+     *
+     * @throws StorageUnavailableException when it cannot commit
+     */
+    public void commit() {
         try {
             userTransaction().commit();
         } catch (Exception e) {
             throw new StorageUnavailableException("DWF0502: the transaction could not commit: " + e.getMessage(), e);
         }
-        return result;
     }
 
     /** Rolls back the transaction associated with this thread, if there is one. */

@@ -1,4 +1,4 @@
--- One complete order workflow's database work, as this project does it: 5 transactions, 8 rows inserted,
+-- One complete order workflow's database work, as this project does it: 4 transactions, 8 rows inserted,
 -- 4 updated, plus the reads of a wait and a resume. The wait's timeout is armed by its window's timer, shared
 -- with the other waits due in the same second: no row of its own. pgbench counts one execution of this script as one
 -- transaction.
@@ -23,12 +23,9 @@ UPDATE pb_run SET status = 'RUNNING', updated_at = 3 WHERE run_id = :rid AND sta
 SELECT * FROM pb_run WHERE run_id = :rid;
 SELECT * FROM pb_step WHERE run_id = :rid ORDER BY seq;
 COMMIT;
--- step 3
+-- steps 3 and 4, transactional, and the completion
 BEGIN;
 INSERT INTO pb_step VALUES (:rid, 3, 'process order', 'COMPLETED', NULL);
-COMMIT;
--- step 4 and the completion
-BEGIN;
 INSERT INTO pb_step VALUES (:rid, 4, 'send confirmation email', 'COMPLETED', NULL);
 INSERT INTO pb_outbox VALUES (:rid || ':4', :rid, 'order 1 confirmed');
 UPDATE pb_run SET status = 'COMPLETED', output = '"confirmed"', updated_at = 4 WHERE run_id = :rid AND status = 'RUNNING';

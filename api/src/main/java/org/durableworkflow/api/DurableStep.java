@@ -32,4 +32,17 @@ public @interface DurableStep {
     /** The step's name in the journal; empty (the default) means the method's name. At most 200 characters. */
     @Nonbinding
     String value() default "";
+
+    /**
+     * Declares that every effect of the step is on resources enlisted in its JTA transaction (rows written through
+     * the application's transactional data sources, for instance), or that it has none: rolled back, such a step
+     * leaves nothing behind and is simply run again. Consecutive transactional steps therefore share one transaction,
+     * which commits with the run's next wait, completion or non-transactional step: a commit, a disk flush of the
+     * database, saved per step. If a step in a shared transaction throws, the transaction rolls back with the steps
+     * before it, and the run executes again from its last commit, each step in a transaction of its own, so that the
+     * failure is journaled as usual. Leave it {@code false} (the default) for a step with any other effect (HTTP,
+     * email, a file): its journal row commits before the run goes on to another step.
+     */
+    @Nonbinding
+    boolean transactional() default false;
 }

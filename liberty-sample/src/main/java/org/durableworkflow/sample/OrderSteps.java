@@ -12,8 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The order workflow's steps. Each writes to the outbox in the step's own transaction, together with its journal
- * row, so each message is written exactly once however often the run replays.
+ * The order workflow's steps. Each writes to the outbox, if at all, in the step's transaction, together with its
+ * journal row, so each message is written exactly once however often the run replays. Having no other effect, they
+ * are transactional: steps next to each other share one transaction, and commit together.
  */
 @ApplicationScoped
 public class OrderSteps {
@@ -24,17 +25,17 @@ public class OrderSteps {
     @Inject
     WorkflowContext context;
 
-    @DurableStep("request processing")
+    @DurableStep(value = "request processing", transactional = true)
     public String requestProcessing(OrderRequest order) {
         return write(order, "PROCESSING_REQUEST", "please process order " + order.orderId());
     }
 
-    @DurableStep("process order")
+    @DurableStep(value = "process order", transactional = true)
     public String processOrder(OrderRequest order, Delivery delivery) {
         return "order " + order.orderId() + " processed: " + describe(delivery);
     }
 
-    @DurableStep("send confirmation email")
+    @DurableStep(value = "send confirmation email", transactional = true)
     public String sendConfirmationEmail(OrderRequest order, Delivery delivery) {
         return write(order, "CONFIRMATION", "your order " + order.orderId() + " is on its way: " + describe(delivery));
     }

@@ -104,7 +104,10 @@ public class DurableWorkflowExtension implements Extension {
         return steps.computeIfAbsent(method, m -> {
             DurableStep annotation = m.getAnnotation(DurableStep.class);
             String name = annotation == null || annotation.value().isEmpty() ? m.getName() : annotation.value();
-            return new StepDefinition(name, m.getGenericReturnType());
+            DurableStep onClass = m.getDeclaringClass().getAnnotation(DurableStep.class);
+            boolean transactional = annotation != null ? annotation.transactional()
+                    : onClass != null && onClass.transactional();
+            return new StepDefinition(name, m.getGenericReturnType(), transactional);
         });
     }
 }

@@ -73,7 +73,7 @@ public class Executions {
         }
         Ended ended = Ended.CONFLICT;
         try {
-            ended = executeOnce(runId, snapshot, true);
+            ended = executeOnce(runId, snapshot, true, true);
         } finally {
             boolean requested = Boolean.TRUE.equals(executing.remove(runId));
             if (ended != Ended.DONE || requested) {
@@ -111,11 +111,7 @@ public class Executions {
         boolean[] again = {false};
         RunSnapshot known = snapshot;
         do {
-            for (int attempt = 1; executeOnce(runId, known, false) == Ended.CONFLICT
-                    && attempt < Transactions.ATTEMPTS; attempt++) {
-                Conflicts.pauseBefore(attempt); // then again from the journal, which the rollback left as it was
-                known = null;
-            }
+            executeUntilSettled(runId, known);
             known = null;
             again[0] = false;
             executing.compute(runId, (k, requested) -> {
@@ -125,6 +121,27 @@ public class Executions {
         } while (again[0]);
     }
 
+    /**
+     * Executes the run again, from the journal the rollback left as it was, after a conflict (a few times) or after
+     * a transaction shared by transactional steps failed (once, each step then in a transaction of its own).
+     */
+    private void executeUntilSettled(String runId, RunSnapshot snapshot) {
+        RunSnapshot known = snapshot;
+        boolean sharing = true;
+        int attempt = 1;
+        while (true) {
+            Ended ended = executeOnce(runId, known, false, sharing);
+            known = null;
+            if (ended == Ended.SHARED_TRANSACTION_FAILED) {
+                sharing = false;
+            } else if (ended == Ended.CONFLICT && attempt < Transactions.ATTEMPTS) {
+                Conflicts.pauseBefore(attempt++);
+            } else {
+                return;
+            }
+        }
+    }
+
     /** How an execution ended. */
     private enum Ended {
         /** suspended, completed or failed, or nothing to execute */
@@ -132,14 +149,16 @@ public class Executions {
         /** the database rolled the execution's transaction back for a conflict with another transaction */
         CONFLICT,
         /** it carried a timeout's transaction up to a new step, committed it there, and left the rest */
-        HANDED_OVER
+        HANDED_OVER,
+        /** a transaction shared by transactional steps rolled back when one of them threw */
+        SHARED_TRANSACTION_FAILED
     }
 
     /**
      * Executes the run until it suspends or ends; with {@code carried}, in the transaction open on this thread
      * ({@link #executeCarrying}).
      */
-    private Ended executeOnce(String runId, RunSnapshot known, boolean carried) {
+    private Ended executeOnce(String runId, RunSnapshot known, boolean carried, boolean sharing) {
         RunSnapshot snapshot = known != null ? known : readIfOwned(runId);
         if (snapshot == null) {
             return Ended.DONE;
@@ -154,7 +173,7 @@ public class Executions {
             engine.fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
             return Ended.DONE;
         }
-        RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal());
+        RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal(), sharing);
         if (carried) {
             execution.carryOpenTransactionUntilNextStep();
         }
@@ -167,6 +186,9 @@ public class Executions {
                 complete(execution, output);
             }
         } catch (SuspendSignal suspended) {
+            if (execution.sharedTransactionFailed()) {
+                return Ended.SHARED_TRANSACTION_FAILED;
+            }
             // the waiter is committed, or the run handed over; the thread goes back to the pool
             return execution.handedOver() ? Ended.HANDED_OVER : Ended.DONE;
         } catch (StorageUnavailableException e) {

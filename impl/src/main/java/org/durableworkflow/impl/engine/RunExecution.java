@@ -25,10 +25,22 @@ public final class RunExecution {
     private int currentStepSeq;
     private boolean suspended;
     private boolean stepTransactionOpen;
+    private final boolean sharesTransactions;
+    private boolean openTransactionRedoable;
+    private boolean sharedTransactionFailed;
     private boolean handsOverAtNextStep;
     private boolean handedOver;
 
     public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
+        this(runId, workflowName, journal, true);
+    }
+
+    /**
+     * @param sharesTransactions whether consecutive transactional steps share a transaction; {@code false} when the
+     *                           run executes again after such a transaction failed
+     */
+    RunExecution(String runId, String workflowName, List<StepEntity> journal, boolean sharesTransactions) {
+        this.sharesTransactions = sharesTransactions;
         this.runId = runId;
         this.workflowName = workflowName;
         this.journal = journal.stream().collect(Collectors.toMap(StepEntity::seq, Function.identity()));
@@ -41,10 +53,36 @@ public final class RunExecution {
      * between the step and that call runs inside the transaction too.
      */
     <T> T inStepTransaction(Transactions transactions, Callable<T> work) throws Exception {
+        return inStepTransaction(transactions, false, work);
+    }
+
+    /**
+     * Like {@link #inStepTransaction(Transactions, Callable)}, but a {@code transactional} step joins the transaction
+     * left open by transactional steps before it instead of committing it first. If it throws, that transaction
+     * rolls back with those steps, and the execution ends by a {@link SuspendSignal}: {@link #sharedTransactionFailed}
+     * tells that the run must execute again from its last commit, this time without sharing.
+     */
+    <T> T inStepTransaction(Transactions transactions, boolean transactional, Callable<T> work) throws Exception {
+        if (transactional && sharesTransactions && stepTransactionOpen && openTransactionRedoable) {
+            try {
+                return work.call();
+            } catch (Exception | Error failed) {
+                stepTransactionOpen = false;
+                transactions.rollbackAny();
+                sharedTransactionFailed = true;
+                throw suspend();
+            }
+        }
         commitStepTransaction(transactions);
         T result = transactions.beginWith(work);
         stepTransactionOpen = true;
+        openTransactionRedoable = transactional;
         return result;
+    }
+
+    /** Whether a shared transaction of transactional steps failed: the run must execute again without sharing. */
+    boolean sharedTransactionFailed() {
+        return sharedTransactionFailed;
     }
 
     /** Runs {@code work} in the transaction the last step left open, or in a new one, and commits. */
@@ -63,6 +101,7 @@ public final class RunExecution {
      */
     void carryOpenTransactionUntilNextStep() {
         stepTransactionOpen = true;
+        openTransactionRedoable = false;
         handsOverAtNextStep = true;
     }
 

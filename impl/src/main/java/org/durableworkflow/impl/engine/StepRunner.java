@@ -30,13 +30,16 @@ public class StepRunner {
     Clock clock;
 
     /**
-     * Runs {@code work} as durable call number {@code execution.nextSeq()} named {@code name}.
+     * Runs {@code work} as durable call number {@code execution.nextSeq()} named {@code name}; a
+     * {@code transactional} step may share the transaction of the transactional steps before it
+     * ({@link RunExecution#inStepTransaction(Transactions, boolean, Callable)}).
      *
      * @return the work's result, or the journaled one read as {@code resultType}
      * @throws Exception what the work threw (its transaction rolled back and the failure journaled), or
      *                   {@link StepFailedException} when replaying a journaled failure
      */
-    public Object run(RunExecution execution, String name, Type resultType, Callable<?> work) throws Exception {
+    public Object run(RunExecution execution, String name, Type resultType, boolean transactional, Callable<?> work)
+            throws Exception {
         int seq = execution.nextSeq();
         StepEntity journaled = execution.replay(seq, StepType.STEP, name);
         if (journaled != null) {
@@ -50,7 +53,7 @@ public class StepRunner {
         }
         execution.enterStep(seq);
         try {
-            return execution.inStepTransaction(transactions, () -> {
+            return execution.inStepTransaction(transactions, transactional, () -> {
                 Object result = callStep(work);
                 CrashPoints.reached("step-done", name);
                 store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,

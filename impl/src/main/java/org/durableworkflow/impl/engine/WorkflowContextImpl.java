@@ -69,7 +69,7 @@ public class WorkflowContextImpl implements WorkflowContext {
         if (execution.inStep()) {
             return unchecked(step, "step '" + stepName + "' failed");
         }
-        return resultType.cast(unchecked(() -> steps.run(execution, stepName, resultType, step),
+        return resultType.cast(unchecked(() -> steps.run(execution, stepName, resultType, false, step),
                 "step '" + stepName + "' failed"));
     }
 

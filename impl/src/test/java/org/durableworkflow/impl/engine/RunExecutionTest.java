@@ -91,4 +91,73 @@ class RunExecutionTest {
         assertTrue(execution.suspended());
         assertTrue(signal.getMessage().contains("wfr_1"));
     }
+
+    /** Records what the execution asks of JTA instead of asking it. */
+    private static final class RecordedTransactions extends Transactions {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public <T> T beginWith(java.util.concurrent.Callable<T> work) throws Exception {
+            calls.add("begin");
+            return work.call();
+        }
+
+        @Override
+        public void commit() {
+            calls.add("commit");
+        }
+
+        @Override
+        public void rollbackAny() {
+            calls.add("rollback");
+        }
+    }
+
+    @Test
+    void consecutiveTransactionalStepsShareOneTransaction() throws Exception {
+        RecordedTransactions transactions = new RecordedTransactions();
+
+        execution.inStepTransaction(transactions, true, () -> "first");
+        execution.inStepTransaction(transactions, true, () -> "second");
+        execution.inStepTransaction(transactions, false, () -> "sends an email");
+        execution.inStepTransaction(transactions, true, () -> "after the email");
+
+        assertEquals(List.of("begin", "commit", "begin", "commit", "begin"), transactions.calls,
+                "one transaction for the two transactional steps; the email's commits before the next step runs");
+    }
+
+    @Test
+    void withoutSharingEveryStepCommitsBeforeTheNext() throws Exception {
+        RecordedTransactions transactions = new RecordedTransactions();
+        RunExecution unshared = new RunExecution("wfr_1", "orders", List.of(), false);
+
+        unshared.inStepTransaction(transactions, true, () -> "first");
+        unshared.inStepTransaction(transactions, true, () -> "second");
+
+        assertEquals(List.of("begin", "commit", "begin"), transactions.calls);
+    }
+
+    @Test
+    void aStepThatThrowsInASharedTransactionRollsItBackAndEndsTheExecution() throws Exception {
+        RecordedTransactions transactions = new RecordedTransactions();
+        execution.inStepTransaction(transactions, true, () -> "first");
+
+        assertThrows(SuspendSignal.class, () -> execution.inStepTransaction(transactions, true, () -> {
+            throw new IllegalStateException("the second step fails");
+        }));
+
+        assertEquals(List.of("begin", "rollback"), transactions.calls, "the first step's work rolls back too");
+        assertTrue(execution.sharedTransactionFailed(), "the run must execute again, without sharing");
+        assertThrows(SuspendSignal.class, execution::nextSeq, "no further durable call in this execution");
+    }
+
+    @Test
+    void aStepAfterACarriedTransactionDoesNotJoinIt() throws Exception {
+        RecordedTransactions transactions = new RecordedTransactions();
+        execution.carryOpenTransactionUntilNextStep();
+
+        execution.inStepTransaction(transactions, true, () -> "first");
+
+        assertEquals(List.of("commit", "begin"), transactions.calls);
+    }
 }

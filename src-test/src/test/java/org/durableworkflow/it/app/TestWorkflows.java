@@ -21,6 +21,8 @@ public class TestWorkflows {
     WorkflowContext context;
     @Inject
     TestSteps steps;
+    @Inject
+    TransactionalSteps transactionalSteps;
 
     @Workflow("wait-then-finish")
     public String waitThenFinish(WaitInput input) {
@@ -29,6 +31,19 @@ public class TestWorkflows {
                 ? context.waitForEvent("wait", input.eventId(), Payload.class)
                 : context.waitForEvent("wait", input.eventId(), input.timeout(), Payload.class);
         return steps.finish(items, result.timeout() ? "TIMEOUT" : result.eventData().value());
+    }
+
+    /** Two transactional steps, then one that is not; the second declines the card when the input says so. */
+    @Workflow("transactional-steps")
+    public String transactionalSteps(String card) {
+        String reserved = transactionalSteps.reserve();
+        String charged;
+        try {
+            charged = transactionalSteps.charge("declined".equals(card));
+        } catch (IllegalStateException e) {
+            charged = "declined";
+        }
+        return reserved + " " + charged + " " + transactionalSteps.email();
     }
 
     /** Fails outside any step, while the transaction of the step before is still open. */

@@ -1,6 +1,7 @@
 package org.durableworkflow.it;
 
 import jakarta.inject.Inject;
+import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.WorkflowClient;
@@ -12,13 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * {@code @DurableStep(transactional = true)}: consecutive transactional steps share one transaction, and when one of
- * them throws, the run executes again from its last commit with each step in a transaction of its own.
+ * them throws, the run executes again from its last commit with each step in a transaction of its own. A start or a
+ * notify executes the run's transactional steps on its caller's thread, in its own transaction
+ * ({@code executor.in-caller}, on by default).
  */
 @ExtendWith(ArquillianExtension.class)
 class TransactionalStepsIT {
@@ -36,7 +40,12 @@ class TransactionalStepsIT {
     void consecutiveTransactionalStepsShareOneTransactionAndCommitOnce() {
         String runId = client.start("transactional-steps", "accepted");
 
+        String caller = Thread.currentThread().getName();
+        assertEquals(1, StepCalls.count(runId, "reserve on " + caller), "the start executed the first steps");
+        assertEquals(1, StepCalls.count(runId, "charge committed"), "and committed them before it returned");
         RunInfo run = new Runs(client).awaitStatus(runId, RunStatus.COMPLETED);
+        assertEquals(0, StepCalls.count(runId, "email on " + caller), "a step that is not transactional is left"
+                + " to the executor");
 
         String[] transactions = json(run.output()).split(" ");
         assertEquals(transactions[0], transactions[1], "reserve and charge ran in one transaction");
@@ -58,6 +67,8 @@ class TransactionalStepsIT {
         assertEquals("declined", outcome[1], "the workflow caught the step's own exception");
         assertNotEquals(outcome[0], outcome[2]);
         assertEquals(2, StepCalls.count(runId, "reserve"), "once in the shared transaction, once alone");
+        assertEquals(1, StepCalls.count(runId, "reserve on " + Thread.currentThread().getName()),
+                "the first time in the start's transaction, which rolled back with it: the start was done again");
         assertEquals(1, StepCalls.count(runId, "reserve committed"), "its effect rolled back the first time");
         assertEquals(2, StepCalls.count(runId, "charge"));
         assertEquals(0, StepCalls.count(runId, "charge committed"));
@@ -66,6 +77,38 @@ class TransactionalStepsIT {
         assertEquals(List.of("reserve COMPLETED", "charge FAILED", "email COMPLETED"), outcomes(run),
                 "the failure journaled as for any step");
         assertEquals("java.lang.IllegalStateException: card declined", run.steps().get(1).error());
+    }
+
+    @Test
+    void aNotifyExecutesTheResumedRunsTransactionalStepsAndCommitsThemWithItself() {
+        String eventId = "card-" + UUID.randomUUID();
+        String runId = client.start("wait-then-charge", eventId);
+        new Runs(client).awaitStatus(runId, RunStatus.WAITING);
+
+        List<NotifyResponse> resumed = client.notify(eventId, "accepted");
+
+        assertEquals(1, resumed.size());
+        assertEquals(runId, resumed.get(0).workflowRunId());
+        assertEquals(RunStatus.COMPLETED, client.getRun(runId).orElseThrow().status(),
+                "the run completed in the notify's own transaction");
+        assertEquals(1, StepCalls.count(runId, "charge on " + Thread.currentThread().getName()));
+        assertEquals(1, StepCalls.count(runId, "charge committed"));
+    }
+
+    @Test
+    void aStepThrowingInTheNotifysTransactionRollsItBackAndTheNotifyIsDoneAgain() {
+        String eventId = "card-" + UUID.randomUUID();
+        String runId = client.start("wait-then-charge", eventId);
+        new Runs(client).awaitStatus(runId, RunStatus.WAITING);
+
+        List<NotifyResponse> resumed = client.notify(eventId, "declined");
+
+        assertEquals(1, resumed.size(), "delivered once");
+        RunInfo run = new Runs(client).awaitStatus(runId, RunStatus.COMPLETED);
+        assertEquals("declined", json(run.output()).split(" ")[1]);
+        assertEquals(1, StepCalls.count(runId, "reserve committed"));
+        assertEquals(0, StepCalls.count(runId, "charge committed"));
+        assertEquals(List.of("wait NOTIFIED", "reserve COMPLETED", "charge FAILED"), outcomes(run));
     }
 
     private static List<String> outcomes(RunInfo run) {

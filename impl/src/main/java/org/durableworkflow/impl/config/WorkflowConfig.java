@@ -33,6 +33,7 @@ public final class WorkflowConfig {
     private final int maxJsonDepth;
     private final String executorJndiName;
     private final int executorBacklog;
+    private final boolean executesInCaller;
     private final Duration lease;
     private final Duration recoveryInterval;
     private final Duration timerWindow;
@@ -68,6 +69,7 @@ public final class WorkflowConfig {
         executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
         executorBacklog = lookup.apply("executor.backlog").map(String::trim).filter("off"::equals).isPresent()
                 ? Integer.MAX_VALUE : positiveInt(lookup, "executor.backlog", 16);
+        executesInCaller = bool(lookup, "executor.in-caller", true);
         lease = duration(lookup, "lease", "60s");
         recoveryInterval = duration(lookup, "recovery-interval", "10s");
         timerWindow = duration(lookup, "timer-window", "1s");
@@ -84,6 +86,15 @@ public final class WorkflowConfig {
         return commaSeparated
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList())
                 .orElse(List.of());
+    }
+
+    private static boolean bool(Function<String, Optional<String>> lookup, String key, boolean fallback) {
+        String text = lookup.apply(key).map(String::trim).orElse(String.valueOf(fallback));
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("DWF0401: " + PREFIX + key + " must be true or false, got '"
+                    + text + "'");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static int positiveInt(Function<String, Optional<String>> lookup, String key, int fallback) {
@@ -197,6 +208,14 @@ public final class WorkflowConfig {
      */
     public int executorBacklog() {
         return executorBacklog;
+    }
+
+    /**
+     * Whether a start or a notify made outside any transaction executes the run it started or resumed on its own
+     * thread, in its own transaction, through the run's transactional steps (README, {@code executor.in-caller}).
+     */
+    public boolean executesInCaller() {
+        return executesInCaller;
     }
 
     public Duration lease() {

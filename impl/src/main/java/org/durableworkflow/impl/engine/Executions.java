@@ -20,6 +20,7 @@ import org.durableworkflow.impl.time.Clock;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -52,16 +53,19 @@ public class Executions {
 
     /** Runs executing on this server; {@code TRUE} when a resume arrived meanwhile. */
     private final ConcurrentHashMap<String, Boolean> executing = new ConcurrentHashMap<>();
+    /** Runs whose next execution runs each step in its own transaction: a shared one failed as it was carried. */
+    private final Set<String> unsharedNext = ConcurrentHashMap.newKeySet();
 
     /**
-     * Executes, on this thread, a run that the transaction open on it made runnable (a timeout's), carrying that
-     * transaction on: a completion or a wait that follows commits with it, saving a commit and the hand-off to the
-     * executor; a new step commits it first and leaves the run to the executor, as does anything but a clean end.
+     * Executes, on this thread, a run that the transaction open on it made runnable (a start's, a notify's, a
+     * timeout's), carrying that transaction on: a completion or a wait that follows commits with it, saving a commit
+     * and the hand-off to the executor. A new step commits it first and leaves the run to the executor, as does
+     * anything but a clean end; with {@code throughTransactionalSteps}, a transactional step joins it instead.
      *
-     * @throws StorageUnavailableException when the transaction did not commit (it rolled back, the waiter is waiting
-     *                                     again, and its timeout is to be tried again)
+     * @return whether the transaction committed; if not, it rolled back, and what made the run runnable with it
+     *         is undone (a waiter waits again, a started run does not exist)
      */
-    void executeCarrying(RunSnapshot snapshot) {
+    boolean executeCarrying(RunSnapshot snapshot, boolean throughTransactionalSteps) {
         String runId = snapshot.run().runId();
         boolean[] committed = {false};
         transactions.afterCommit(() -> committed[0] = true);
@@ -69,20 +73,22 @@ public class Executions {
             // still executing here (it suspended a moment ago): that execution goes again once this commits
             transactions.commit();
             engine.submit(runId);
-            return;
+            return true;
         }
         Ended ended = Ended.CONFLICT;
         try {
-            ended = executeOnce(runId, snapshot, true, true);
+            ended = executeOnce(runId, snapshot,
+                    throughTransactionalSteps ? Carry.THROUGH_TRANSACTIONAL_STEPS : Carry.TO_NEXT_STEP, true);
         } finally {
+            if (ended == Ended.SHARED_TRANSACTION_FAILED) {
+                unsharedNext.add(runId); // for the execution that follows the start or notify done again
+            }
             boolean requested = Boolean.TRUE.equals(executing.remove(runId));
-            if (ended != Ended.DONE || requested) {
-                engine.submit(runId);
+            if (requested || committed[0] && ended != Ended.DONE) { // a resume that came meanwhile is not lost
+                engine.submit(runId, ended == Ended.HANDED_OVER_AS_READ && !requested ? snapshot : null);
             }
         }
-        if (!committed[0]) {
-            throw new StorageUnavailableException("DWF0609: the timeout of run " + runId + " did not commit", null);
-        }
+        return committed[0];
     }
 
     /** Whether the run is executing on this server now. */
@@ -127,10 +133,10 @@ public class Executions {
      */
     private void executeUntilSettled(String runId, RunSnapshot snapshot) {
         RunSnapshot known = snapshot;
-        boolean sharing = true;
+        boolean sharing = !unsharedNext.remove(runId);
         int attempt = 1;
         while (true) {
-            Ended ended = executeOnce(runId, known, false, sharing);
+            Ended ended = executeOnce(runId, known, Carry.NONE, sharing);
             known = null;
             if (ended == Ended.SHARED_TRANSACTION_FAILED) {
                 sharing = false;
@@ -142,6 +148,15 @@ public class Executions {
         }
     }
 
+    /** Whether an execution carries the transaction open on its thread, and how far. */
+    private enum Carry {
+        NONE,
+        /** up to the next step ({@link RunExecution#carryOpenTransaction}) */
+        TO_NEXT_STEP,
+        /** through transactional steps, up to the next step that is not */
+        THROUGH_TRANSACTIONAL_STEPS
+    }
+
     /** How an execution ended. */
     private enum Ended {
         /** suspended, completed or failed, or nothing to execute */
@@ -150,15 +165,18 @@ public class Executions {
         CONFLICT,
         /** it carried a timeout's transaction up to a new step, committed it there, and left the rest */
         HANDED_OVER,
+        /** handed over as {@link #HANDED_OVER}, having journaled no step: the run and journal read are still its */
+        HANDED_OVER_AS_READ,
         /** a transaction shared by transactional steps rolled back when one of them threw */
         SHARED_TRANSACTION_FAILED
     }
 
     /**
-     * Executes the run until it suspends or ends; with {@code carried}, in the transaction open on this thread
+     * Executes the run until it suspends or ends; when it carries, in the transaction open on this thread
      * ({@link #executeCarrying}).
      */
-    private Ended executeOnce(String runId, RunSnapshot known, boolean carried, boolean sharing) {
+    private Ended executeOnce(String runId, RunSnapshot known, Carry carry, boolean sharing) {
+        boolean carried = carry != Carry.NONE;
         RunSnapshot snapshot = known != null ? known : readIfOwned(runId);
         if (snapshot == null) {
             return Ended.DONE;
@@ -167,7 +185,7 @@ public class Executions {
         WorkflowDefinition definition = extension.workflow(run.workflowName());
         if (definition == null) {
             if (carried) {
-                transactions.commit(); // the timeout; the executor fails the run in a transaction of its own
+                transactions.commit(); // what made it runnable; the executor fails it in a transaction of its own
                 return Ended.HANDED_OVER;
             }
             engine.fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
@@ -175,7 +193,7 @@ public class Executions {
         }
         RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal(), sharing);
         if (carried) {
-            execution.carryOpenTransactionUntilNextStep();
+            execution.carryOpenTransaction(carry == Carry.THROUGH_TRANSACTIONAL_STEPS);
         }
         CurrentRun.set(execution);
         try {
@@ -190,7 +208,10 @@ public class Executions {
                 return Ended.SHARED_TRANSACTION_FAILED;
             }
             // the waiter is committed, or the run handed over; the thread goes back to the pool
-            return execution.handedOver() ? Ended.HANDED_OVER : Ended.DONE;
+            if (!execution.handedOver()) {
+                return Ended.DONE;
+            }
+            return execution.journaledSteps() ? Ended.HANDED_OVER : Ended.HANDED_OVER_AS_READ;
         } catch (StorageUnavailableException e) {
             if (Conflicts.isConflict(e)) {
                 return Ended.CONFLICT;
@@ -212,12 +233,19 @@ public class Executions {
         return Ended.DONE;
     }
 
-    /** Fails the run once the transaction of its last step, if still open, committed. */
+    /**
+     * Fails the run once the transaction of its last step, if still open, committed; not when the execution
+     * carried a transaction that rolled back, taking what made the run runnable with it.
+     */
     private void failAfterLastStep(RunExecution execution, String error) {
         try {
             execution.commitStepTransaction(transactions);
         } catch (Exception e) {
             stoppedByTheDatabase(execution.runId(), e);
+            return;
+        }
+        if (execution.carriedTransactionLost()) {
+            LOG.fine("run " + execution.runId() + " not failed: its resume rolled back (" + error + ")");
             return;
         }
         engine.fail(execution.runId(), error);

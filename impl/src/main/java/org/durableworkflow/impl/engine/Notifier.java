@@ -8,6 +8,7 @@ import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.RunEntity;
+import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
@@ -36,6 +37,8 @@ public class Notifier {
     WorkflowConfig config;
     @Inject
     WorkflowEngine engine;
+    @Inject
+    Executions executions;
 
     /**
      * Delivers {@code eventText} to every waiter of {@code eventId} in the current transaction or a new one; with
@@ -48,16 +51,59 @@ public class Notifier {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
-        return engine.executingHereWhenBusy(() -> transactions.requiredRetryingConflicts(() -> {
-            armCrashPoint(eventId);
-            List<WaiterEntity> waiters = store.waitingFor(eventId);
-            if (waiters.isEmpty() && !config.eventRetention().isZero()) {
-                keptEvents.keep(eventId, null, eventText, config.eventRetention());
-                keptEvents.pairAfterCommit(eventId, null); // a wait of any run may be registering now
-                return NotifyOutcome.keptForLater();
+        return engine.executingHereWhenBusy(() -> {
+            NotifyOutcome executed = engine.executesInCaller() ? notifyExecuting(eventId, eventText) : null;
+            return executed != null ? executed : transactions.requiredRetryingConflicts(() -> {
+                armCrashPoint(eventId);
+                return deliverOrKeep(eventId, eventText, store.waitingFor(eventId));
+            });
+        });
+    }
+
+    private NotifyOutcome deliverOrKeep(String eventId, String eventText, List<WaiterEntity> waiters) {
+        if (waiters.isEmpty() && !config.eventRetention().isZero()) {
+            keptEvents.keep(eventId, null, eventText, config.eventRetention());
+            keptEvents.pairAfterCommit(eventId, null); // a wait of any run may be registering now
+            return NotifyOutcome.keptForLater();
+        }
+        return NotifyOutcome.delivered(deliver(waiters, eventText));
+    }
+
+    /**
+     * The notify in a transaction of its own which, when the event has one waiter, executes its run on this thread
+     * through the run's transactional steps ({@link Executions#executeCarrying}), so that the notify and those steps
+     * commit once; {@code null} when the transaction did not commit for a conflict or a step that threw, and nothing
+     * is changed: the caller notifies again the usual way.
+     */
+    private NotifyOutcome notifyExecuting(String eventId, String eventText) {
+        RunSnapshot[] resumed = {null};
+        NotifyOutcome outcome;
+        try {
+            outcome = transactions.beginWith(() -> {
+                armCrashPoint(eventId);
+                List<WaiterEntity> waiters = store.waitingFor(eventId);
+                if (waiters.size() != 1) {
+                    return deliverOrKeep(eventId, eventText, waiters);
+                }
+                WaiterEntity waiter = waiters.get(0);
+                EventTypes.checkReadable(json, waiter.eventType(), eventText);
+                resumed[0] = outcomes.notifyWaiterForExecution(waiter, eventText);
+                return NotifyOutcome.delivered(resumed[0] == null ? List.of()
+                        : List.of(response(waiter, resumed[0].run())));
+            });
+            if (resumed[0] == null) {
+                transactions.commit();
+                return outcome;
             }
-            return NotifyOutcome.delivered(deliver(waiters, eventText));
-        }));
+        } catch (RuntimeException e) {
+            if (Conflicts.isConflict(e)) {
+                return null;
+            }
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the work above throws nothing checked
+        }
+        return executions.executeCarrying(resumed[0], true) ? outcome : null;
     }
 
     /**

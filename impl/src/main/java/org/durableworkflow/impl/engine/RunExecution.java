@@ -30,6 +30,8 @@ public final class RunExecution {
     private boolean sharedTransactionFailed;
     private boolean handsOverAtNextStep;
     private boolean handedOver;
+    private boolean carriedUncommitted;
+    private boolean journaledSteps;
 
     public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
         this(runId, workflowName, journal, true);
@@ -63,9 +65,11 @@ public final class RunExecution {
      * tells that the run must execute again from its last commit, this time without sharing.
      */
     <T> T inStepTransaction(Transactions transactions, boolean transactional, Callable<T> work) throws Exception {
-        if (transactional && sharesTransactions && stepTransactionOpen && openTransactionRedoable) {
+        if (joinsOpenTransaction(transactional)) {
             try {
-                return work.call();
+                T result = work.call();
+                journaledSteps = true;
+                return result;
             } catch (Exception | Error failed) {
                 stepTransactionOpen = false;
                 transactions.rollbackAny();
@@ -75,6 +79,7 @@ public final class RunExecution {
         }
         commitStepTransaction(transactions);
         T result = transactions.beginWith(work);
+        journaledSteps = true;
         stepTransactionOpen = true;
         openTransactionRedoable = transactional;
         return result;
@@ -89,25 +94,43 @@ public final class RunExecution {
     <T> T commitWith(Transactions transactions, Callable<T> work) throws Exception {
         if (stepTransactionOpen) {
             stepTransactionOpen = false;
-            return transactions.commitAfter(work);
+            T result = transactions.commitAfter(work);
+            carriedUncommitted = false;
+            return result;
         }
         return transactions.requiresNew(work);
     }
 
+    /** Whether a step joins the open transaction rather than committing it first. */
+    private boolean joinsOpenTransaction(boolean transactional) {
+        return transactional && sharesTransactions && stepTransactionOpen && openTransactionRedoable;
+    }
+
     /**
-     * Carries the transaction open on this thread, which made the run runnable (a timeout's), as a step's: the
-     * execution's next durable call commits with it, and its next new step first commits it and hands the run over
-     * ({@link #handOver}), so that steps run on the executor, not on the thread that timed the wait out.
+     * Carries the transaction open on this thread, which made the run runnable (a start's, a notify's, a
+     * timeout's), as a step's: the execution's next durable call commits with it. Its next new step first commits
+     * it and hands the run over ({@link #handOver}), so that steps run on the executor, not on the caller's thread;
+     * with {@code throughTransactionalSteps}, only a step that is not transactional does, and transactional steps
+     * join it: then the caller's work must be redone if the transaction fails ({@link #sharedTransactionFailed}).
      */
-    void carryOpenTransactionUntilNextStep() {
+    void carryOpenTransaction(boolean throughTransactionalSteps) {
         stepTransactionOpen = true;
-        openTransactionRedoable = false;
+        carriedUncommitted = true;
+        openTransactionRedoable = throughTransactionalSteps;
         handsOverAtNextStep = true;
     }
 
-    /** Whether a new step must first {@link #handOver} the run. */
-    boolean handsOverAtNextStep() {
-        return handsOverAtNextStep;
+    /**
+     * Whether the transaction this execution carried never committed: it rolled back with what made the run
+     * runnable (the run waits again, or was never started), so the execution's failure is not the run's.
+     */
+    boolean carriedTransactionLost() {
+        return carriedUncommitted && !stepTransactionOpen;
+    }
+
+    /** Whether a new step, {@code transactional} or not, must first {@link #handOver} the run. */
+    boolean handsOverBefore(boolean transactional) {
+        return handsOverAtNextStep && !joinsOpenTransaction(transactional);
     }
 
     /** Commits the carried transaction and ends this execution: the executor executes the run again from there. */
@@ -121,11 +144,17 @@ public final class RunExecution {
         return handedOver;
     }
 
+    /** Whether this execution ran and journaled a step. */
+    boolean journaledSteps() {
+        return journaledSteps;
+    }
+
     /** Commits the transaction the last step left open, if any. */
     void commitStepTransaction(Transactions transactions) {
         if (stepTransactionOpen) {
             stepTransactionOpen = false;
             transactions.commit();
+            carriedUncommitted = false;
         }
     }
 

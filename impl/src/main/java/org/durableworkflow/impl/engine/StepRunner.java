@@ -48,7 +48,7 @@ public class StepRunner {
             }
             return json.fromJson(journaled.result(), resultType);
         }
-        if (execution.handsOverAtNextStep()) {
+        if (execution.handsOverBefore(transactional)) {
             throw execution.handOver(transactions);
         }
         execution.enterStep(seq);

@@ -3,6 +3,7 @@ package org.durableworkflow.impl.engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.StepType;
+import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
@@ -35,12 +36,24 @@ public class WaiterOutcomes {
      *         cancelled)
      */
     public RunEntity notifyWaiter(WaiterEntity waiter, String eventText) {
+        return settleNotified(waiter, eventText) ? engine.resumeAfterCommit(waiter) : null;
+    }
+
+    /**
+     * As {@link #notifyWaiter}, but instead of queueing the run's execution after the commit, returns what it needs,
+     * for the caller to execute in this transaction ({@link Executions#executeCarrying}).
+     */
+    RunSnapshot notifyWaiterForExecution(WaiterEntity waiter, String eventText) {
+        return settleNotified(waiter, eventText) ? engine.makeRunnable(waiter) : null;
+    }
+
+    private boolean settleNotified(WaiterEntity waiter, String eventText) {
         if (!store.settleWaiter(waiter.id(), WaiterEntity.NOTIFIED)) {
-            return null;
+            return false;
         }
         store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
                 StepEntity.NOTIFIED, eventText, null, clock.millis()));
-        return engine.resumeAfterCommit(waiter);
+        return true;
     }
 
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
@@ -77,7 +90,10 @@ public class WaiterOutcomes {
             transactions.rollbackAny(); // nothing was changed: the waiter was settled already
             return;
         }
-        executions.executeCarrying(snapshot);
+        if (!executions.executeCarrying(snapshot, false)) {
+            throw new StorageUnavailableException("DWF0609: the timeout of run " + snapshot.run().runId()
+                    + " did not commit", null);
+        }
     }
 
     /** Settles the waiter as timed out and journals the outcome; {@code null} when it was settled already. */

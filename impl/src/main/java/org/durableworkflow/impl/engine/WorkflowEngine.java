@@ -62,16 +62,49 @@ public class WorkflowEngine {
         }
         String id = runId == null ? Ids.runId() : Inputs.id("workflowRunId", runId, config.maxIdLength());
         String inputJson = Inputs.payload("input", json.toJson(input), config.maxPayloadBytes());
+        if (runId == null && executesInCaller() && startExecuting(newRun(id, workflowName, inputJson))) {
+            return id;
+        }
         return transactions.requiredRetryingConflicts(() -> {
             // an id generated here is new: only a caller's id needs the read
             if (runId == null || store.findRun(id) == null) {
-                long now = clock.millis();
-                RunEntity run = new RunEntity(id, workflowName, inputJson, now, config.serverId(), leaseFrom(now));
+                RunEntity run = newRun(id, workflowName, inputJson);
                 store.insertRun(run);
                 transactions.afterCommit(() -> submit(id, new RunSnapshot(run, List.of())));
             }
             return id;
         });
+    }
+
+    private RunEntity newRun(String id, String workflowName, String inputJson) {
+        long now = clock.millis();
+        return new RunEntity(id, workflowName, inputJson, now, config.serverId(), leaseFrom(now));
+    }
+
+    /**
+     * Whether a start or a notify made now may execute its run on this thread, in its own transaction
+     * ({@code executor.in-caller}): not within a transaction or a run's execution.
+     */
+    boolean executesInCaller() {
+        return config.executesInCaller() && CurrentRun.get() == null && !transactions.active();
+    }
+
+    /**
+     * Inserts {@code run} and executes it on this thread in the same transaction, through its transactional steps
+     * ({@link Executions#executeCarrying}): a start, a first step and a wait commit once.
+     *
+     * @return whether it committed; if not, nothing is stored
+     */
+    private boolean startExecuting(RunEntity run) {
+        try {
+            transactions.beginWith(() -> {
+                store.insertRun(run);
+                return null;
+            });
+        } catch (Exception e) {
+            return false; // the start the usual way reports what the database said
+        }
+        return executions.executeCarrying(new RunSnapshot(run, List.of()), true);
     }
 
     /**
@@ -147,7 +180,8 @@ public class WorkflowEngine {
         submit(runId, null);
     }
 
-    private void submit(String runId, RunSnapshot snapshot) {
+    /** As {@link #submit(String)}; the execution begins from {@code snapshot} when given, without reading the run. */
+    void submit(String runId, RunSnapshot snapshot) {
         Runnable execution = () -> {
             try {
                 executions.executeWhileRequested(runId, snapshot);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +24,15 @@ class WorkflowConfigTest {
     }
 
     @Test
+    void startsAndNotifiesExecuteInTheCallerUnlessTurnedOff() {
+        assertTrue(with(Map.of()).executesInCaller());
+        assertFalse(with(Map.of("executor.in-caller", " false")).executesInCaller());
+    }
+
+    @Test
     void aBadBacklogOrTimerWindowFailsTheStartNamingTheKey() {
         for (Map<String, String> bad : new Map[]{Map.of("executor.backlog", "0"), Map.of("executor.backlog", "many"),
-                Map.of("timer-window", "0ms")}) {
+                Map.of("timer-window", "0ms"), Map.of("executor.in-caller", "yes")}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(bad));
             assertTrue(e.getMessage().startsWith("DWF0401: durable-workflow." + bad.keySet().iterator().next()),
                     e.getMessage());

@@ -80,9 +80,10 @@ class RunExecutionTest {
                 commits.add("commit");
             }
         };
-        assertFalse(execution.handsOverAtNextStep());
-        execution.carryOpenTransactionUntilNextStep();
-        assertTrue(execution.handsOverAtNextStep());
+        assertFalse(execution.handsOverBefore(false));
+        execution.carryOpenTransaction(false);
+        assertTrue(execution.handsOverBefore(false));
+        assertTrue(execution.handsOverBefore(true), "a timeout's transaction goes no further than the next step");
 
         SuspendSignal signal = execution.handOver(transactions);
 
@@ -152,12 +153,50 @@ class RunExecutionTest {
     }
 
     @Test
-    void aStepAfterACarriedTransactionDoesNotJoinIt() throws Exception {
+    void aStepAfterATransactionCarriedToTheNextStepDoesNotJoinIt() throws Exception {
         RecordedTransactions transactions = new RecordedTransactions();
-        execution.carryOpenTransactionUntilNextStep();
+        execution.carryOpenTransaction(false);
 
         execution.inStepTransaction(transactions, true, () -> "first");
 
         assertEquals(List.of("commit", "begin"), transactions.calls);
+    }
+
+    @Test
+    void aTransactionCarriedThroughTransactionalStepsIsJoinedByThemAndHandedOverAtAnotherStep() throws Exception {
+        RecordedTransactions transactions = new RecordedTransactions();
+        execution.carryOpenTransaction(true);
+
+        assertFalse(execution.handsOverBefore(true));
+        execution.inStepTransaction(transactions, true, () -> "first");
+        execution.inStepTransaction(transactions, true, () -> "second");
+        assertTrue(execution.handsOverBefore(false), "a step that is not transactional leaves it to the executor");
+
+        assertEquals(List.of(), transactions.calls, "both ran in the carried transaction, still open");
+    }
+
+    @Test
+    void aCarriedTransactionThatFailedToCommitIsLostAndTheExecutionsFailureIsNotTheRuns() {
+        Transactions refusing = new Transactions() {
+            @Override
+            public void commit() {
+                throw new IllegalStateException("the database went away");
+            }
+        };
+        execution.carryOpenTransaction(true);
+        assertFalse(execution.carriedTransactionLost(), "open still");
+
+        assertThrows(IllegalStateException.class, () -> execution.commitStepTransaction(refusing));
+
+        assertTrue(execution.carriedTransactionLost());
+    }
+
+    @Test
+    void aCarriedTransactionThatCommittedIsNotLost() {
+        execution.carryOpenTransaction(true);
+
+        execution.commitStepTransaction(new RecordedTransactions());
+
+        assertFalse(execution.carriedTransactionLost());
     }
 }

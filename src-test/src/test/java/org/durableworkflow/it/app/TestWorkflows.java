@@ -46,6 +46,18 @@ public class TestWorkflows {
         return reserved + " " + charged + " " + transactionalSteps.email();
     }
 
+    /** Waits for the card's verdict, then reserves and charges in two transactional steps. */
+    @Workflow("wait-then-charge")
+    public String waitThenCharge(String eventId) {
+        String card = context.waitForEvent("wait", eventId, "5m", String.class).eventData();
+        String reserved = transactionalSteps.reserve();
+        try {
+            return reserved + " " + transactionalSteps.charge("declined".equals(card));
+        } catch (IllegalStateException e) {
+            return reserved + " declined";
+        }
+    }
+
     /** Fails outside any step, while the transaction of the step before is still open. */
     @Workflow("fails-after-a-step")
     public String failsAfterAStep(WaitInput input) {

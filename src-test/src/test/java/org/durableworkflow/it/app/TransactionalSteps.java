@@ -12,8 +12,8 @@ import org.durableworkflow.api.WorkflowContext;
 import java.util.UUID;
 
 /**
- * Steps that tell which transaction they ran in (their result) and count, besides their calls, their effects that
- * committed: each registers a synchronization with its transaction, the way a transactional resource takes part.
+ * Steps that tell which transaction they ran in (their result) and count, besides their calls (and the threads that
+ * made them), their effects that committed: each registers a synchronization with its transaction, the way a transactional resource takes part.
  */
 @ApplicationScoped
 public class TransactionalSteps {
@@ -48,6 +48,7 @@ public class TransactionalSteps {
     private String takePart(String step) {
         String runId = context.workflowRunId();
         StepCalls.record(runId, step);
+        StepCalls.record(runId, step + " on " + Thread.currentThread().getName());
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

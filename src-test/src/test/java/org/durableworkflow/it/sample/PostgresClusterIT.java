@@ -103,6 +103,12 @@ class PostgresClusterIT {
         assertEquals(RUNS - timedOut, count("SELECT COUNT(*) FROM DWF_STEP S3 JOIN DWF_STEP S4"
                 + " ON S4.RUN_ID = S3.RUN_ID AND S3.SEQ = 3 AND S4.SEQ = 4 WHERE S3.XMIN = S4.XMIN"),
                 "the two transactional steps after the wait commit together");
+        long withTheNotify = count("SELECT COUNT(*) FROM DWF_STEP S2 JOIN DWF_STEP S3 ON S3.RUN_ID = S2.RUN_ID"
+                + " AND S2.SEQ = 2 AND S3.SEQ = 3 WHERE S2.OUTCOME = 'NOTIFIED' AND S2.XMIN = S3.XMIN");
+        System.out.println("steps committed with the notify that resumed their run: " + withTheNotify + " of "
+                + (RUNS - timedOut));
+        assertTrue(withTheNotify >= (RUNS - timedOut) * 9 / 10, "a notify executes the transactional steps after"
+                + " the wait in its own transaction (a conflict makes it notify again the usual way): " + withTheNotify);
     }
 
     /** Orders 0, 2, 4... start on A; A's orders divisible by 10 are left to time out after A is killed. */

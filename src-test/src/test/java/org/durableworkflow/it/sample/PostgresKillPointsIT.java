@@ -91,8 +91,46 @@ class PostgresKillPointsIT {
         assertCompletedExactlyOnce("d");
     }
 
+    @Test
+    @Order(5)
+    void killedInAStepTheStartExecutesLeavesNoRun() throws Exception {
+        A.start(executingInCaller(environment("step-done:request processing")));
+        startOrder(A, "e", 0);
+        A.awaitDeath(Duration.ofMinutes(1));
+
+        assertEquals(0, count("SELECT COUNT(*) FROM DWF_RUN WHERE INPUT_JSON LIKE '%\"orderId\":\"e\"%'"),
+                "the start, its step and its wait commit together or not at all; the caller got no answer");
+        assertEquals(0, count("SELECT COUNT(*) FROM SAMPLE_OUTBOX WHERE ORDER_ID = 'e'"));
+        startOrder(B, "e");
+        awaitRun("e", "WAITING");
+        notifyOrder(B, "e");
+        assertCompletedExactlyOnce("e");
+    }
+
+    @Test
+    @Order(6)
+    void killedInAStepTheNotifyExecutesLeavesTheRunWaiting() throws Exception {
+        A.start(executingInCaller(environment("step-done:send confirmation email")));
+        startOrder(A, "f");
+        awaitRun("f", "WAITING");
+        notifyOrder(A, "f");
+        A.awaitDeath(Duration.ofMinutes(1));
+
+        awaitRun("f", "WAITING");
+        assertEquals(1, count("SELECT COUNT(*) FROM DWF_WAITER WHERE STATE = 'WAITING' AND EVENT_ID = 'order-f'"),
+                "the notify and the steps after the wait commit together or not at all");
+        assertEquals(0, count("SELECT COUNT(*) FROM SAMPLE_OUTBOX WHERE KIND = 'CONFIRMATION' AND ORDER_ID = 'f'"));
+        notifyOrder(B, "f");
+        assertCompletedExactlyOnce("f");
+    }
+
+    /**
+     * Points 1 to 4 are those of runs executed by the executor, after a start or a notify committed alone; points 5
+     * and 6 those of a start or notify executing the run's transactional steps in its own transaction.
+     */
     private static Map<String, String> environment(String crashAt) {
         Map<String, String> env = new HashMap<>();
+        env.put("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "false");
         env.put("DB_URL", Postgres.urlFor(schema));
         env.put("DURABLE_WORKFLOW_LEASE", "5s");
         env.put("DURABLE_WORKFLOW_RECOVERY_INTERVAL", "1s");
@@ -102,8 +140,20 @@ class PostgresKillPointsIT {
         return env;
     }
 
-    /** Starts an order; the server may halt before its answer is written, so a lost answer is not an error here. */
+    private static Map<String, String> executingInCaller(Map<String, String> env) {
+        env.put("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "true");
+        return env;
+    }
+
     private static void startOrder(SampleServer server, String order) throws Exception {
+        startOrder(server, order, 1);
+    }
+
+    /**
+     * Starts an order and waits until {@code stored} runs of it exist; the server may halt before its answer is
+     * written, so a lost answer is not an error here.
+     */
+    private static void startOrder(SampleServer server, String order, int stored) throws Exception {
         try {
             server.post("/orders", "{\"orderId\":\"" + order + "\",\"userEmail\":\"u@example.com\"}",
                     "application/json");
@@ -111,7 +161,8 @@ class PostgresKillPointsIT {
             // the run's row committed before the step began; the database says what happened
         }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                count("SELECT COUNT(*) FROM DWF_RUN WHERE INPUT_JSON LIKE '%\"orderId\":\"" + order + "\"%'") == 1);
+                count("SELECT COUNT(*) FROM DWF_RUN WHERE INPUT_JSON LIKE '%\"orderId\":\"" + order + "\"%'")
+                        == stored);
     }
 
     private static void notifyOrder(SampleServer server, String order) throws Exception {

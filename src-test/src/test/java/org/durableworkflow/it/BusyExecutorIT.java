@@ -33,7 +33,9 @@ class BusyExecutorIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withSettings("workflow-busy-it", "durable-workflow.executor.backlog=" + BACKLOG)
+        // the executor's path: no start or notify executes its run itself (TransactionalStepsIT tests that)
+        return Deployments.withSettings("workflow-busy-it", "durable-workflow.executor.backlog=" + BACKLOG,
+                        "durable-workflow.executor.in-caller=false")
                 .addClasses(BusyExecutorIT.class, Deployments.class, Runs.class);
     }
 

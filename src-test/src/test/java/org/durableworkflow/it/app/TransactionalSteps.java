@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Steps that tell which transaction they ran in (their result) and count, besides their calls (and the threads that
- * made them), their effects that committed: each registers a synchronization with its transaction, the way a transactional resource takes part.
+ * made them), their effects that committed: each registers a synchronization with its transaction, the way a
+ * transactional resource takes part.
  */
 @ApplicationScoped
 public class TransactionalSteps {

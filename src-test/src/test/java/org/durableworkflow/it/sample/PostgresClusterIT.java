@@ -107,8 +107,8 @@ class PostgresClusterIT {
                 + " AND S2.SEQ = 2 AND S3.SEQ = 3 WHERE S2.OUTCOME = 'NOTIFIED' AND S2.XMIN = S3.XMIN");
         System.out.println("steps committed with the notify that resumed their run: " + withTheNotify + " of "
                 + (RUNS - timedOut));
-        assertTrue(withTheNotify >= (RUNS - timedOut) * 9 / 10, "a notify executes the transactional steps after"
-                + " the wait in its own transaction (a conflict makes it notify again the usual way): " + withTheNotify);
+        assertTrue(withTheNotify >= (RUNS - timedOut) * 9 / 10, "a notify executes the transactional steps after the"
+                + " wait in its own transaction (a conflict makes it notify again the usual way): " + withTheNotify);
     }
 
     /** Orders 0, 2, 4... start on A; A's orders divisible by 10 are left to time out after A is killed. */

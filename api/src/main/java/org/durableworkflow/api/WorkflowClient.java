@@ -7,7 +7,11 @@ import java.util.Optional;
  * Starts, notifies and inspects workflow runs from any bean of the application ({@code @Inject WorkflowClient}).
  *
  * <p>Each method runs in the caller's JTA transaction when there is one (a run started or resumed that way begins
- * only after that transaction commits), and in its own otherwise.
+ * only after that transaction commits), and in its own otherwise. In its own, {@code start} and a {@code notify}
+ * that resumes one run execute that run on the caller's thread, in the same transaction, through its transactional
+ * steps ({@link DurableStep#transactional()}) up to its next wait, its end or a step that is not transactional, and
+ * return once that transaction committed; {@code durable-workflow.executor.in-caller=false} leaves every execution to
+ * the executor instead.
  */
 public interface WorkflowClient {
 

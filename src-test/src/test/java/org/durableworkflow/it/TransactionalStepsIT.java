@@ -82,8 +82,7 @@ class TransactionalStepsIT {
     @Test
     void aNotifyExecutesTheResumedRunsTransactionalStepsAndCommitsThemWithItself() {
         String eventId = "card-" + UUID.randomUUID();
-        String runId = client.start("wait-then-charge", eventId);
-        new Runs(client).awaitStatus(runId, RunStatus.WAITING);
+        String runId = startWaitingForTheCard(eventId);
 
         List<NotifyResponse> resumed = client.notify(eventId, "accepted");
 
@@ -98,8 +97,7 @@ class TransactionalStepsIT {
     @Test
     void aStepThrowingInTheNotifysTransactionRollsItBackAndTheNotifyIsDoneAgain() {
         String eventId = "card-" + UUID.randomUUID();
-        String runId = client.start("wait-then-charge", eventId);
-        new Runs(client).awaitStatus(runId, RunStatus.WAITING);
+        String runId = startWaitingForTheCard(eventId);
 
         List<NotifyResponse> resumed = client.notify(eventId, "declined");
 
@@ -109,6 +107,13 @@ class TransactionalStepsIT {
         assertEquals(1, StepCalls.count(runId, "reserve committed"));
         assertEquals(0, StepCalls.count(runId, "charge committed"));
         assertEquals(List.of("wait NOTIFIED", "reserve COMPLETED", "charge FAILED"), outcomes(run));
+    }
+
+    /** Starts a run of {@code wait-then-charge} and waits until it waits for {@code eventId}. */
+    private String startWaitingForTheCard(String eventId) {
+        String runId = client.start("wait-then-charge", eventId);
+        new Runs(client).awaitStatus(runId, RunStatus.WAITING);
+        return runId;
     }
 
     private static List<String> outcomes(RunInfo run) {

@@ -53,16 +53,11 @@ public final class RunExecution {
      * durable call (a wait, a notify, the completion), which saves a commit, or just before the next step begins.
      * The step's effects and journal row still commit or roll back together; only the code of the workflow method
      * between the step and that call runs inside the transaction too.
-     */
-    <T> T inStepTransaction(Transactions transactions, Callable<T> work) throws Exception {
-        return inStepTransaction(transactions, false, work);
-    }
-
-    /**
-     * Like {@link #inStepTransaction(Transactions, Callable)}, but a {@code transactional} step joins the transaction
-     * left open by transactional steps before it instead of committing it first. If it throws, that transaction
-     * rolls back with those steps, and the execution ends by a {@link SuspendSignal}: {@link #sharedTransactionFailed}
-     * tells that the run must execute again from its last commit, this time without sharing.
+     *
+     * <p>A {@code transactional} step joins the transaction left open by transactional steps before it instead of
+     * committing it first. If it throws, that transaction rolls back with those steps, and the execution ends by a
+     * {@link SuspendSignal}: {@link #sharedTransactionFailed} tells that the run must execute again from its last
+     * commit, this time without sharing.
      */
     <T> T inStepTransaction(Transactions transactions, boolean transactional, Callable<T> work) throws Exception {
         if (joinsOpenTransaction(transactional)) {

@@ -72,12 +72,16 @@ public class WaiterOutcomes {
      * transaction, up to the run's next step ({@link Executions#executeCarrying}): when the workflow completes or
      * waits again right after the timeout, both commit together. Not within a transaction.
      *
+     * @param untilDue waits until the deadline; the transaction is begun and has its connection before it, so the
+     *                 container's part of both is done by then
      * @throws org.durableworkflow.api.exception.StorageUnavailableException when the timeout did not commit
      */
-    public void timeOutAndExecute(long waiterId) {
+    public void timeOutAndExecute(long waiterId, Runnable untilDue) {
         RunSnapshot snapshot;
         try {
             snapshot = transactions.beginWith(() -> {
+                store.takeConnection();
+                untilDue.run();
                 WaiterEntity waiter = settleTimedOut(waiterId);
                 return waiter == null ? null : engine.makeRunnable(waiter);
             });

@@ -58,6 +58,11 @@ public class RunStore {
         }
     }
 
+    /** Takes the current transaction's connection now, so that its first statement does not wait for the pool. */
+    public void takeConnection() {
+        sql.takeConnection();
+    }
+
     public RunEntity findRun(String runId) {
         return firstOf(sql.query("SELECT " + RunEntity.COLUMNS + " FROM DWF_RUN WHERE RUN_ID = ?", RunEntity::read,
                 runId));

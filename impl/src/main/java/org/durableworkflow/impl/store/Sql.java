@@ -93,6 +93,19 @@ public class Sql {
         }, args);
     }
 
+    /** Takes the current transaction's connection now (its statements share it); nothing outside one. */
+    public void takeConnection() {
+        try {
+            sharedConnection();
+        } catch (Exception e) {
+            throw new PersistenceException("DWF0507: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection sharedConnection() throws Exception {
+        return transactions.perTransaction(CONNECTION_KEY, () -> dataSource().getConnection(), Sql::closeQuietly);
+    }
+
     @FunctionalInterface
     private interface Work<T> {
         T run(PreparedStatement statement) throws SQLException;
@@ -101,8 +114,7 @@ public class Sql {
     private <T> T withStatement(String sql, boolean generatedKeys, Work<T> work, Object... args) {
         Connection own = null;
         try {
-            Connection shared = transactions.perTransaction(CONNECTION_KEY, () -> dataSource().getConnection(),
-                    Sql::closeQuietly);
+            Connection shared = sharedConnection();
             Connection connection = shared != null ? shared : (own = dataSource().getConnection());
             try (PreparedStatement statement = generatedKeys
                     ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)

@@ -30,7 +30,8 @@ public class LocalTimeouts {
     private static final long RETRY_MILLIS = 1000;
     /**
      * How early a timeout's task wakes before its deadline, to wait the rest out on its own thread: handing the task
-     * to a pool thread and entering the application's context take a millisecond or more, and several under load.
+     * to a pool thread, entering the application's context, beginning a transaction and taking a connection take a
+     * millisecond or more, and several under load.
      */
     private static final long EARLY_MILLIS = 5;
 
@@ -86,14 +87,14 @@ public class LocalTimeouts {
     }
 
     private void timeOut(List<Long> waiterIds, long deadline) {
-        awaitDeadline(deadline);
         List<Long> failed = new ArrayList<>();
         RuntimeException failure = null;
         for (Long waiterId : waiterIds) {
             try {
-                if (waiterIds.size() == 1) {
-                    outcomes.timeOutAndExecute(waiterId); // a lone timeout takes its run on, up to its next step
+                if (waiterIds.size() == 1) { // a lone timeout takes its run on, up to its next step
+                    outcomes.timeOutAndExecute(waiterId, () -> awaitDeadline(deadline));
                 } else {
+                    awaitDeadline(deadline);
                     outcomes.timeOut(waiterId);
                 }
             } catch (RuntimeException e) {
@@ -114,14 +115,22 @@ public class LocalTimeouts {
         }
     }
 
-    /** Waits until {@code deadline} has come: a timeout never fires before it. */
+    /**
+     * Waits until {@code deadline} has come: a timeout never fires before it. Timed in nanos, not millis: a wait of
+     * the whole millis left from a clock that truncates them ends half a millisecond late on average.
+     */
     private void awaitDeadline(long deadline) {
         for (int i = 0; i < 100; i++) { // bounded: a clock that does not move (in a test) must not hang the task
-            long remaining = deadline - clock.millis();
+            long remaining = nanosUntil(deadline, clock);
             if (remaining <= 0) {
                 return;
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(remaining));
+            LockSupport.parkNanos(remaining);
         }
+    }
+
+    /** The nanos from now until {@code deadline} (epoch millis); zero or less once it has come. */
+    static long nanosUntil(long deadline, Clock clock) {
+        return TimeUnit.MILLISECONDS.toNanos(deadline) - clock.nanos();
     }
 }

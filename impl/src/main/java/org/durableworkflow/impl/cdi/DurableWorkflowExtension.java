@@ -26,6 +26,7 @@ import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Sql;
 import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.store.WaiterSettlement;
 import org.durableworkflow.impl.timer.DeadlineWindows;
 import org.durableworkflow.impl.timer.LocalTimeouts;
 import org.durableworkflow.impl.timer.TimerGateway;
@@ -46,9 +47,9 @@ public class DurableWorkflowExtension implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
             DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, EmbeddedIds.class,
-            RunStore.class, EventStore.class, SchemaInstaller.class, TimerGateway.class, DeadlineWindows.class,
-            LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, Executions.class, StepRunner.class,
-            Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
+            RunStore.class, WaiterSettlement.class, EventStore.class, SchemaInstaller.class, TimerGateway.class,
+            DeadlineWindows.class, LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, Executions.class,
+            StepRunner.class, Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
             WorkflowContextImpl.class, WorkflowClientImpl.class),
             RestResources.CLASSES.stream()).toList();
 

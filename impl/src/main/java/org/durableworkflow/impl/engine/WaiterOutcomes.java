@@ -2,7 +2,6 @@ package org.durableworkflow.impl.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
@@ -44,7 +43,7 @@ public class WaiterOutcomes {
      * for the caller to execute in this transaction ({@link Executions#executeCarrying}).
      */
     RunSnapshot notifyWaiterForExecution(WaiterEntity waiter, String eventText) {
-        return settleNotified(waiter, eventText) ? engine.makeRunnable(waiter) : null;
+        return engine.settleAndMakeRunnable(waiter.id(), WaiterEntity.NOTIFIED, eventText);
     }
 
     private boolean settleNotified(WaiterEntity waiter, String eventText) {
@@ -82,8 +81,7 @@ public class WaiterOutcomes {
             snapshot = transactions.beginWith(() -> {
                 store.takeConnection();
                 untilDue.run();
-                WaiterEntity waiter = settleTimedOut(waiterId);
-                return waiter == null ? null : engine.makeRunnable(waiter);
+                return engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null);
             });
         } catch (RuntimeException e) {
             throw e;
@@ -106,9 +104,8 @@ public class WaiterOutcomes {
         if (waiter == null) {
             return null;
         }
-        String outcome = waiter.type() == StepType.SLEEP ? StepEntity.COMPLETED : StepEntity.TIMED_OUT;
         store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
-                outcome, null, null, clock.millis()));
+                StepEntity.outcomeOf(WaiterEntity.TIMED_OUT, waiter.type()), null, null, clock.millis()));
         return waiter;
     }
 }

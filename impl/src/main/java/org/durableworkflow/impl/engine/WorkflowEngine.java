@@ -16,6 +16,7 @@ import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
+import org.durableworkflow.impl.store.WaiterSettlement;
 import org.durableworkflow.impl.time.Clock;
 
 import javax.naming.InitialContext;
@@ -40,6 +41,8 @@ public class WorkflowEngine {
     DurableWorkflowExtension extension;
     @Inject
     RunStore store;
+    @Inject
+    WaiterSettlement settlement;
     @Inject
     Transactions transactions;
     @Inject
@@ -150,14 +153,32 @@ public class WorkflowEngine {
      * @throws IllegalStateException as {@link #resumeAfterCommit} does
      */
     RunSnapshot makeRunnable(WaiterEntity settled) {
-        String runId = settled.runId();
         long now = clock.millis();
-        RunEntity run = store.resume(runId, RunStatus.WAITING, config.serverId(), leaseFrom(now), now);
-        if (run == null) {
-            throw new IllegalStateException("DWF0605: waiter " + settled.id() + " of run " + runId
+        RunEntity run = store.resume(settled.runId(), RunStatus.WAITING, config.serverId(), leaseFrom(now), now);
+        return snapshotOf(settled, run);
+    }
+
+    /**
+     * In the current transaction: settles waiter {@code waiterId} as {@code state}, journals its outcome with
+     * {@code resultText}, makes its run runnable under this server's lease ({@link WaiterSettlement}: one statement
+     * on PostgreSQL), and reads what its execution needs, for the caller to execute.
+     *
+     * @return the run to execute, or {@code null} when the waiter was settled already and nothing is changed
+     * @throws IllegalStateException as {@link #resumeAfterCommit} does
+     */
+    RunSnapshot settleAndMakeRunnable(long waiterId, String state, String resultText) {
+        long now = clock.millis();
+        WaiterSettlement.Settled settled = settlement.settle(waiterId, state, resultText, now, config.serverId(),
+                leaseFrom(now));
+        return settled == null ? null : snapshotOf(settled.waiter(), settled.run());
+    }
+
+    private RunSnapshot snapshotOf(WaiterEntity settled, RunEntity resumed) {
+        if (resumed == null) {
+            throw new IllegalStateException("DWF0605: waiter " + settled.id() + " of run " + settled.runId()
                     + " was waiting but its run was not; nothing is changed");
         }
-        return new RunSnapshot(run, store.journal(runId));
+        return new RunSnapshot(resumed, store.journal(settled.runId()));
     }
 
     /**

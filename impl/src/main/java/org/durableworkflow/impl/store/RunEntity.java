@@ -64,17 +64,22 @@ public class RunEntity {
 
     /** A run from a row of {@link #COLUMNS}. */
     static RunEntity read(ResultSet row) throws SQLException {
+        return read(row, 0);
+    }
+
+    /** A run from {@link #COLUMNS} in a row, after its first {@code before} columns. */
+    static RunEntity read(ResultSet row, int before) throws SQLException {
         RunEntity run = new RunEntity();
-        run.runId = row.getString(1);
-        run.workflowName = row.getString(2);
-        run.status = RunStatus.valueOf(row.getString(3));
-        run.input = row.getString(4);
-        run.output = row.getString(5);
-        run.error = row.getString(6);
-        run.createdAt = row.getLong(7);
-        run.updatedAt = row.getLong(8);
-        run.leaseOwner = row.getString(9);
-        run.leaseExpiry = row.getLong(10);
+        run.runId = row.getString(before + 1);
+        run.workflowName = row.getString(before + 2);
+        run.status = RunStatus.valueOf(row.getString(before + 3));
+        run.input = row.getString(before + 4);
+        run.output = row.getString(before + 5);
+        run.error = row.getString(before + 6);
+        run.createdAt = row.getLong(before + 7);
+        run.updatedAt = row.getLong(before + 8);
+        run.leaseOwner = row.getString(before + 9);
+        run.leaseExpiry = row.getLong(before + 10);
         return run;
     }
 

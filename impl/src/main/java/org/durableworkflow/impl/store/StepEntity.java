@@ -25,6 +25,11 @@ public class StepEntity {
     public static final String NOTIFIED = "NOTIFIED";
     public static final String TIMED_OUT = "TIMED_OUT";
 
+    /** The journaled outcome of a wait or a sleep whose waiter was settled as {@code waiterState}. */
+    public static String outcomeOf(String waiterState, StepType type) {
+        return type == StepType.SLEEP && WaiterEntity.TIMED_OUT.equals(waiterState) ? COMPLETED : waiterState;
+    }
+
     @Id
     @Column(name = "RUN_ID", length = 512)
     private String runId;

@@ -74,6 +74,8 @@ public class WaiterEntity {
     /** The columns {@link #read} reads, in its order. */
     static final String COLUMNS = "ID, RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID, EVENT_TYPE, STATE, DEADLINE,"
             + " CREATED_AT";
+    /** How many columns {@link #COLUMNS} names. */
+    static final int COLUMN_COUNT = 10;
 
     /** A waiter from a row of {@link #COLUMNS}. */
     static WaiterEntity read(ResultSet row) throws SQLException {

@@ -1,0 +1,72 @@
+package org.durableworkflow.impl.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.api.StepType;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Settles a waiter, journals the outcome of its wait and takes its run from WAITING to RUNNING, in the current
+ * transaction: for the timeouts and notifies that execute the run they resume right away. On PostgreSQL one
+ * statement, so one round trip instead of three; on Derby the three statements.
+ */
+@ApplicationScoped
+public class WaiterSettlement {
+
+    /**
+     * The settling update, the journal entry from the row it returns, and the run's update, each seeing what the
+     * one before returned; a waiter settled already returns no row, and then nothing is written.
+     */
+    private static final String SETTLE_JOURNAL_RESUME = "WITH w AS (UPDATE DWF_WAITER SET STATE = ?"
+            + " WHERE ID = ? AND STATE = ? RETURNING " + WaiterEntity.COLUMNS + "),"
+            + " s AS (INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ")"
+            + " SELECT RUN_ID, SEQ, STEP_NAME, STEP_TYPE, CASE STEP_TYPE WHEN ? THEN ? ELSE ? END, ?, NULL, ? FROM w),"
+            + " r AS (UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?"
+            + " WHERE RUN_ID = (SELECT RUN_ID FROM w) AND STATUS = ? RETURNING " + RunEntity.COLUMNS + ")"
+            + " SELECT w.*, r.* FROM w LEFT JOIN r ON TRUE";
+
+    /** The waiter as settled, and its run as it is now: {@code null} when the run was not waiting. */
+    public record Settled(WaiterEntity waiter, RunEntity run) {
+    }
+
+    @Inject
+    SchemaInstaller schema;
+    @Inject
+    Sql sql;
+    @Inject
+    RunStore store;
+
+    /**
+     * Settles waiter {@code waiterId} as {@code state} ({@link WaiterEntity#TIMED_OUT} or
+     * {@link WaiterEntity#NOTIFIED}), journals its outcome with {@code resultText} (the event, for a notify) and
+     * makes its run RUNNING under {@code owner}'s lease until {@code leaseExpiry}.
+     *
+     * @return what changed, or {@code null} when the waiter was settled already (and nothing is changed)
+     */
+    public Settled settle(long waiterId, String state, String resultText, long now, String owner,
+                          long leaseExpiry) {
+        if (!schema.postgres()) {
+            WaiterEntity waiter = store.settleWaiterReturning(waiterId, state);
+            if (waiter == null) {
+                return null;
+            }
+            store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
+                    StepEntity.outcomeOf(state, waiter.type()), resultText, null, now));
+            return new Settled(waiter, store.resume(waiter.runId(), RunStatus.WAITING, owner, leaseExpiry, now));
+        }
+        return sql.query(SETTLE_JOURNAL_RESUME, WaiterSettlement::read, state, waiterId, WaiterEntity.WAITING,
+                        StepType.SLEEP, StepEntity.outcomeOf(state, StepType.SLEEP),
+                        StepEntity.outcomeOf(state, StepType.WAIT), Sql.text(resultText), now,
+                        RunStatus.RUNNING, owner, leaseExpiry, now, RunStatus.WAITING)
+                .stream().findFirst().orElse(null);
+    }
+
+    private static Settled read(ResultSet row) throws SQLException {
+        WaiterEntity waiter = WaiterEntity.read(row);
+        boolean runWasWaiting = row.getString(WaiterEntity.COLUMN_COUNT + 1) != null;
+        return new Settled(waiter, runWasWaiting ? RunEntity.read(row, WaiterEntity.COLUMN_COUNT) : null);
+    }
+}

@@ -14,10 +14,8 @@ COMMIT;
 -- the notify, steps 3 and 4 and the completion
 BEGIN;
 SELECT id FROM pb_waiter WHERE event_id = 'order-' || :rid AND state = 'WAITING';
-UPDATE pb_waiter SET state = 'NOTIFIED' WHERE run_id = :rid AND state = 'WAITING';
-INSERT INTO pb_step VALUES (:rid, 2, 'wait for order processing', 'NOTIFIED', '{"status":"shipped","trackingNumber":"T"}');
-UPDATE pb_run SET status = 'RUNNING', updated_at = 3 WHERE run_id = :rid AND status = 'WAITING';
-SELECT * FROM pb_run WHERE run_id = :rid;
+-- settle the waiter, journal the event and take the run back, in one statement as the project does on PostgreSQL
+WITH w AS (UPDATE pb_waiter SET state = 'NOTIFIED' WHERE run_id = :rid AND state = 'WAITING' RETURNING run_id, seq), s AS (INSERT INTO pb_step SELECT run_id, seq, 'wait for order processing', 'NOTIFIED', '{"status":"shipped","trackingNumber":"T"}' FROM w), r AS (UPDATE pb_run SET status = 'RUNNING', updated_at = 3 WHERE run_id = (SELECT run_id FROM w) AND status = 'WAITING' RETURNING *) SELECT * FROM w LEFT JOIN r ON TRUE;
 SELECT * FROM pb_step WHERE run_id = :rid ORDER BY seq;
 INSERT INTO pb_step VALUES (:rid, 3, 'process order', 'COMPLETED', NULL);
 INSERT INTO pb_step VALUES (:rid, 4, 'send confirmation email', 'COMPLETED', NULL);

@@ -99,6 +99,11 @@ final class Postgres {
         }
     }
 
+    /** Runs an UPDATE (or any statement) on {@code schema}. */
+    static void update(String schema, String sql) throws SQLException {
+        execute(urlFor(schema), sql);
+    }
+
     private static void execute(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, USER, "");
              Statement statement = connection.createStatement()) {

@@ -34,7 +34,8 @@ class WaitingRunsBenchmark {
         } finally {
             bare.stop();
         }
-        load = SampleLoad.onChosenDatabase(Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16);
+        // called in-process, as the peers' benchmarks call their engines: no HTTP threads grown by the load
+        load = SampleLoad.onChosenDatabase(Map.of("ORDER_WAIT_TIMEOUT", "6h"), 16).inProcess(true);
         BASELINE.putAll(footprint(load.server(), "the sample deployed, no run yet", "_idle"));
     }
 

@@ -1,0 +1,71 @@
+package org.durableworkflow.it.sample;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * On PostgreSQL one statement settles a waiter, journals the wait's outcome and takes the run back. A waiting waiter
+ * rules out a run that is not waiting; should one be found all the same (the defect the README's Limits describe),
+ * that statement must change nothing: the notify fails with DWF0605 and rolls back, instead of committing a settled
+ * waiter whose run nobody resumes.
+ */
+class PostgresSettlementIT {
+
+    private static final SampleServer SERVER = new SampleServer("pgServerB", 9183);
+    private static String schema;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Postgres.requireReachable();
+        schema = Postgres.createSchema();
+        SERVER.deploy();
+        SERVER.start(Map.of("DB_URL", Postgres.urlFor(schema)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVER.stop();
+        Postgres.dropSchema(schema);
+    }
+
+    @Test
+    void aNotifyChangesNothingWhenTheWaitersRunIsNotWaiting() throws Exception {
+        HttpResponse<String> started = SERVER.post("/orders", "{\"orderId\":\"1\",\"userEmail\":\"u@example.com\"}",
+                "application/json");
+        assertEquals(202, started.statusCode(), started.body());
+        await().atMost(Duration.ofMinutes(1)).until(() -> count("DWF_RUN WHERE STATUS = 'WAITING'") == 1);
+        // the run held by another server, its lease far ahead (so no recovery sweep takes it meanwhile)
+        Postgres.update(schema, "UPDATE DWF_RUN SET STATUS = 'RUNNING', LEASE_OWNER = 'elsewhere', LEASE_EXPIRY = "
+                + (System.currentTimeMillis() + 3_600_000));
+
+        HttpResponse<String> refused = notifyOrder();
+
+        assertEquals(500, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("DWF0804"), refused.body());
+        assertEquals(1, count("DWF_WAITER WHERE STATE = 'WAITING'"), "the waiter still waits");
+        assertEquals(1, count("DWF_STEP"), "no outcome journaled: step 1's entry alone");
+        assertEquals(1, count("DWF_RUN WHERE STATUS = 'RUNNING' AND LEASE_OWNER = 'elsewhere'"), "the run untouched");
+
+        Postgres.update(schema, "UPDATE DWF_RUN SET STATUS = 'WAITING', LEASE_OWNER = NULL, LEASE_EXPIRY = 0");
+        assertEquals(200, notifyOrder().statusCode(), "once the run waits again, the same notify is delivered");
+        await().atMost(Duration.ofMinutes(1)).until(() -> count("DWF_RUN WHERE STATUS = 'COMPLETED'") == 1);
+        assertEquals(4, count("DWF_STEP"));
+    }
+
+    private static HttpResponse<String> notifyOrder() throws Exception {
+        return SERVER.post("/workflow/v2/notify/order-1", "{\"status\":\"shipped\"}", "text/plain");
+    }
+
+    private static long count(String rows) throws Exception {
+        return Postgres.count(schema, "SELECT COUNT(*) FROM " + rows);
+    }
+}

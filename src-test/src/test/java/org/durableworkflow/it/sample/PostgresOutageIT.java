@@ -25,10 +25,7 @@ class PostgresOutageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createSchema();
-        SERVER.deploy();
-        SERVER.start(Map.of("DB_URL", Postgres.urlFor(schema), "DURABLE_WORKFLOW_LEASE", "10s",
+        schema = SERVER.startOnNewSchema(Map.of("DURABLE_WORKFLOW_LEASE", "10s",
                 "DURABLE_WORKFLOW_RECOVERY_INTERVAL", "2s"));
     }
 

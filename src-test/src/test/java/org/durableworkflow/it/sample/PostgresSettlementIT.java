@@ -25,10 +25,7 @@ class PostgresSettlementIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createSchema();
-        SERVER.deploy();
-        SERVER.start(Map.of("DB_URL", Postgres.urlFor(schema)));
+        schema = SERVER.startOnNewSchema(Map.of());
     }
 
     @AfterAll

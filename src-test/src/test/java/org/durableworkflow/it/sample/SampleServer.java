@@ -71,6 +71,17 @@ final class SampleServer {
                 .until(() -> get("/workflow/v2/waiters/ping").statusCode() == 200);
     }
 
+    /** Deploys the sample and starts it on a new PostgreSQL schema, with {@code environment} added; returns it. */
+    String startOnNewSchema(Map<String, String> environment) throws Exception {
+        Postgres.requireReachable();
+        String schema = Postgres.createSchema();
+        deploy();
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("DB_URL", Postgres.urlFor(schema));
+        start(env);
+        return schema;
+    }
+
     /**
      * Starts the server with no application at all (their files deleted; {@link #deploy} puts the sample back), for
      * the footprint of the application server alone with the sample's features.

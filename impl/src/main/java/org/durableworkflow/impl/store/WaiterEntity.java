@@ -75,7 +75,7 @@ public class WaiterEntity {
     static final String COLUMNS = "ID, RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID, EVENT_TYPE, STATE, DEADLINE,"
             + " CREATED_AT";
     /** How many columns {@link #COLUMNS} names. */
-    static final int COLUMN_COUNT = 10;
+    static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     /** A waiter from a row of {@link #COLUMNS}. */
     static WaiterEntity read(ResultSet row) throws SQLException {

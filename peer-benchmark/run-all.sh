@@ -6,11 +6,27 @@
 # JDK 21+ for the peers.
 set -e
 cd "$(dirname "$0")/.."
+
+# Every engine runs on the same JVM with the same flags: the newest JDK installed (21 or later; PEER_JAVA_HOME
+# chooses another), as the peers' Maven toolchain picks it, with JVM_FLAGS.
+JVM_FLAGS="-Xmx2g -XX:+UseG1GC"
+if [ -z "$PEER_JAVA_HOME" ]; then
+    newest=0
+    for java in /usr/lib/jvm/*/bin/java; do
+        version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+        if [ "${version%%.*}" -gt "$newest" ] 2>/dev/null; then newest=${version%%.*}; PEER_JAVA_HOME=${java%/bin/java}; fi
+    done
+    [ "$newest" -ge 21 ] || { echo "no JDK 21 or later under /usr/lib/jvm; set PEER_JAVA_HOME" >&2; exit 1; }
+fi
+echo "every engine on $PEER_JAVA_HOME with $JVM_FLAGS"
+
 rm -f peer-benchmark/target/results/*.json
-mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dit.test='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark' | grep BENCHMARK
-mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db=derby \
-    -Dit.test='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark' | grep BENCHMARK
+for db in postgres derby; do
+    mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db=$db \
+        -Dserver.java.home="$PEER_JAVA_HOME" -Dserver.jvm.args="$JVM_FLAGS" \
+        -Dit.test='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark' | grep BENCHMARK
+done
 peer-benchmark/pgbench/run.sh 30
-mvn -q -Ppeers -pl peer-benchmark verify -Dpeers=dbos,flowable -Dpeers.fillCapSeconds=240
+mvn -q -Ppeers -pl peer-benchmark verify -Dpeers=dbos,flowable -Dpeers.fillCapSeconds=240 \
+    -Dpeers.jvm="$JVM_FLAGS -Djava.awt.headless=true"
 echo "results and chart in peer-benchmark/target/results"

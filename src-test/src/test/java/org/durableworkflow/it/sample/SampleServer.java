@@ -27,6 +27,14 @@ final class SampleServer {
 
     static final String TOKEN = "sample-token";
 
+    /**
+     * The JDK and JVM options the server runs with when set ({@code -Dserver.java.home=...}, {@code
+     * -Dserver.jvm.args="-Xmx2g"}), as the side-by-side benchmark runs it on the peers' JVM and flags; otherwise
+     * Liberty's defaults, the JDK that runs Maven and no options.
+     */
+    private static final String JAVA_HOME = "server.java.home";
+    private static final String JVM_ARGS = "server.jvm.args";
+
     private final String name;
     private final int port;
     private final Path wlp = Path.of(System.getProperty("wlp.dir"));
@@ -43,6 +51,15 @@ final class SampleServer {
         this.name = name;
         this.port = port;
         this.serverDir = wlp.resolve("usr/servers").resolve(name);
+    }
+
+    /** The server's JVM options and Java version, as the peers' result files name theirs. */
+    static String jvm() throws IOException {
+        Path home = Path.of(System.getProperty(JAVA_HOME, System.getProperty("java.home")));
+        String version = Files.readAllLines(home.resolve("release")).stream()
+                .filter(line -> line.startsWith("JAVA_VERSION=")).map(line -> line.replaceAll("[^0-9.]", ""))
+                .findFirst().orElse("?");
+        return System.getProperty(JVM_ARGS, "no options") + " (Java " + version + ")";
     }
 
     String name() {
@@ -150,7 +167,8 @@ final class SampleServer {
     long heapUsedAfterGc() throws Exception {
         jcmd("GC.run");
         for (String line : jcmd("GC.heap_info").split("\n")) {
-            java.util.regex.Matcher used = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K")
+            // Java 17: "heap   total 163840K, used 44052K"; Java 25: "heap   total reserved ..., committed ..., used ..."
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("heap\\s+total .*?used (\\d+)K")
                     .matcher(line);
             if (used.find()) {
                 return Long.parseLong(used.group(1)) * 1024;
@@ -160,7 +178,7 @@ final class SampleServer {
     }
 
     private String jcmd(String command) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path jcmd = Path.of(System.getProperty(JAVA_HOME, System.getProperty("java.home")), "bin", "jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), pid(), command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor(60, TimeUnit.SECONDS);
@@ -222,6 +240,12 @@ final class SampleServer {
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString());
         builder.command().addAll(java.util.List.of(args));
         builder.environment().putAll(environment);
+        if (System.getProperty(JAVA_HOME) != null) {
+            builder.environment().put("JAVA_HOME", System.getProperty(JAVA_HOME));
+        }
+        if (System.getProperty(JVM_ARGS) != null) {
+            builder.environment().put("JVM_ARGS", System.getProperty(JVM_ARGS));
+        }
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {

@@ -5,10 +5,8 @@ import jakarta.inject.Inject;
 import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
-import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
-import org.durableworkflow.impl.time.Clock;
 
 /**
  * Settles a waiter exactly once. Notify and timeout race through one conditional update of the waiter's state: the
@@ -25,8 +23,6 @@ public class WaiterOutcomes {
     WorkflowEngine engine;
     @Inject
     Executions executions;
-    @Inject
-    Clock clock;
 
     /**
      * Delivers {@code eventText} to {@code waiter} inside the caller's transaction.
@@ -35,7 +31,7 @@ public class WaiterOutcomes {
      *         cancelled)
      */
     public RunEntity notifyWaiter(WaiterEntity waiter, String eventText) {
-        return settleNotified(waiter, eventText) ? engine.resumeAfterCommit(waiter) : null;
+        return engine.resumeAfterCommit(notifyWaiterForExecution(waiter, eventText));
     }
 
     /**
@@ -43,27 +39,13 @@ public class WaiterOutcomes {
      * for the caller to execute in this transaction ({@link Executions#executeCarrying}).
      */
     RunSnapshot notifyWaiterForExecution(WaiterEntity waiter, String eventText) {
-        return engine.settleAndMakeRunnable(waiter.id(), WaiterEntity.NOTIFIED, eventText);
-    }
-
-    private boolean settleNotified(WaiterEntity waiter, String eventText) {
-        if (!store.settleWaiter(waiter.id(), WaiterEntity.NOTIFIED)) {
-            return false;
-        }
-        store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
-                StepEntity.NOTIFIED, eventText, null, clock.millis()));
-        return true;
+        return engine.settleAndMakeRunnable(waiter, WaiterEntity.NOTIFIED, eventText);
     }
 
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
     public void timeOut(long waiterId) {
-        transactions.required(() -> {
-            WaiterEntity waiter = settleTimedOut(waiterId);
-            if (waiter != null) {
-                engine.resumeAfterCommit(waiter);
-            }
-            return null;
-        });
+        transactions.required(() -> engine.resumeAfterCommit(
+                engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null)));
     }
 
     /**
@@ -96,16 +78,5 @@ public class WaiterOutcomes {
             throw new StorageUnavailableException("DWF0609: the timeout of run " + snapshot.run().runId()
                     + " did not commit", null);
         }
-    }
-
-    /** Settles the waiter as timed out and journals the outcome; {@code null} when it was settled already. */
-    private WaiterEntity settleTimedOut(long waiterId) {
-        WaiterEntity waiter = store.settleWaiterReturning(waiterId, WaiterEntity.TIMED_OUT);
-        if (waiter == null) {
-            return null;
-        }
-        store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
-                StepEntity.outcomeOf(WaiterEntity.TIMED_OUT, waiter.type()), null, null, clock.millis()));
-        return waiter;
     }
 }

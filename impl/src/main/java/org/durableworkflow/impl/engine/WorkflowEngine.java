@@ -133,52 +133,50 @@ public class WorkflowEngine {
     }
 
     /**
-     * In the current transaction: makes the run of a waiter just settled runnable under this server's lease, and
-     * reads what its execution needs, which begins after the commit.
+     * In the current transaction: the run's execution, as {@link #settleAndMakeRunnable} returned it, begins after
+     * the commit.
      *
-     * @return the run
-     * @throws IllegalStateException when the run was not waiting, which a waiting waiter rules out; the caller's
-     *                               transaction must roll back rather than commit a settled waiter with no resume
+     * @return the run, or {@code null} when {@code resumed} is (the waiter was settled already)
      */
-    RunEntity resumeAfterCommit(WaiterEntity settled) {
-        RunSnapshot snapshot = makeRunnable(settled);
-        transactions.afterCommit(() -> submit(settled.runId(), snapshot));
-        return snapshot.run();
-    }
-
-    /**
-     * In the current transaction: makes the run of a waiter just settled runnable under this server's lease, and
-     * reads what its execution needs, for the caller to execute ({@link Executions#executeCarrying}).
-     *
-     * @throws IllegalStateException as {@link #resumeAfterCommit} does
-     */
-    RunSnapshot makeRunnable(WaiterEntity settled) {
-        long now = clock.millis();
-        RunEntity run = store.resume(settled.runId(), RunStatus.WAITING, config.serverId(), leaseFrom(now), now);
-        return snapshotOf(settled, run);
+    RunEntity resumeAfterCommit(RunSnapshot resumed) {
+        if (resumed == null) {
+            return null;
+        }
+        transactions.afterCommit(() -> submit(resumed.run().runId(), resumed));
+        return resumed.run();
     }
 
     /**
      * In the current transaction: settles waiter {@code waiterId} as {@code state}, journals its outcome with
      * {@code resultText}, makes its run runnable under this server's lease ({@link WaiterSettlement}: one statement
-     * on PostgreSQL), and reads what its execution needs, for the caller to execute.
+     * on PostgreSQL), and reads what its execution needs, for the caller to execute
+     * ({@link Executions#executeCarrying}) or to {@link #resumeAfterCommit}.
      *
      * @return the run to execute, or {@code null} when the waiter was settled already and nothing is changed
-     * @throws IllegalStateException as {@link #resumeAfterCommit} does
+     * @throws IllegalStateException when the run was not waiting, which a waiting waiter rules out; the caller's
+     *                               transaction must roll back rather than commit a settled waiter with no resume
      */
     RunSnapshot settleAndMakeRunnable(long waiterId, String state, String resultText) {
         long now = clock.millis();
-        WaiterSettlement.Settled settled = settlement.settle(waiterId, state, resultText, now, config.serverId(),
-                leaseFrom(now));
-        return settled == null ? null : snapshotOf(settled.waiter(), settled.run());
+        return snapshotOf(settlement.settle(waiterId, state, resultText, now, config.serverId(), leaseFrom(now)));
     }
 
-    private RunSnapshot snapshotOf(WaiterEntity settled, RunEntity resumed) {
-        if (resumed == null) {
-            throw new IllegalStateException("DWF0605: waiter " + settled.id() + " of run " + settled.runId()
+    /** As {@link #settleAndMakeRunnable(long, String, String)}, for a waiter its caller has read already. */
+    RunSnapshot settleAndMakeRunnable(WaiterEntity waiter, String state, String resultText) {
+        long now = clock.millis();
+        return snapshotOf(settlement.settle(waiter, state, resultText, now, config.serverId(), leaseFrom(now)));
+    }
+
+    private RunSnapshot snapshotOf(WaiterSettlement.Settled settled) {
+        if (settled == null) {
+            return null;
+        }
+        WaiterEntity waiter = settled.waiter();
+        if (settled.run() == null) {
+            throw new IllegalStateException("DWF0605: waiter " + waiter.id() + " of run " + waiter.runId()
                     + " was waiting but its run was not; nothing is changed");
         }
-        return new RunSnapshot(resumed, store.journal(settled.runId()));
+        return new RunSnapshot(settled.run(), store.journal(waiter.runId()));
     }
 
     /**

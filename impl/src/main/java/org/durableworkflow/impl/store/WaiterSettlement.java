@@ -10,8 +10,8 @@ import java.sql.SQLException;
 
 /**
  * Settles a waiter, journals the outcome of its wait and takes its run from WAITING to RUNNING, in the current
- * transaction: for the timeouts and notifies that execute the run they resume right away. On PostgreSQL one
- * statement, so one round trip instead of three; on Derby the three statements.
+ * transaction: for every notify and timeout. On PostgreSQL one statement, so one round trip instead of three; on
+ * Derby the three statements.
  */
 @ApplicationScoped
 public class WaiterSettlement {
@@ -48,8 +48,21 @@ public class WaiterSettlement {
      */
     public Settled settle(long waiterId, String state, String resultText, long now, String owner,
                           long leaseExpiry) {
+        return settle(waiterId, null, state, resultText, now, owner, leaseExpiry);
+    }
+
+    /** As {@link #settle(long, String, String, long, String, long)}, for a waiter its caller has read already. */
+    public Settled settle(WaiterEntity waiter, String state, String resultText, long now, String owner,
+                          long leaseExpiry) {
+        return settle(waiter.id(), waiter, state, resultText, now, owner, leaseExpiry);
+    }
+
+    private Settled settle(long waiterId, WaiterEntity known, String state, String resultText, long now,
+                           String owner, long leaseExpiry) {
         if (!schema.postgres()) {
-            WaiterEntity waiter = store.settleWaiterReturning(waiterId, state);
+            // Derby: a waiter read already needs no second read, only the update that settles it
+            WaiterEntity waiter = known == null ? store.settleWaiterReturning(waiterId, state)
+                    : store.settleWaiter(waiterId, state) ? known : null;
             if (waiter == null) {
                 return null;
             }

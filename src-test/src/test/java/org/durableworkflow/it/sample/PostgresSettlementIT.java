@@ -1,8 +1,8 @@
 package org.durableworkflow.it.sample;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,26 +16,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * On PostgreSQL one statement settles a waiter, journals the wait's outcome and takes the run back. A waiting waiter
  * rules out a run that is not waiting; should one be found all the same (the defect the README's Limits describe),
  * that statement must change nothing: the notify fails with DWF0605 and rolls back, instead of committing a settled
- * waiter whose run nobody resumes.
+ * waiter whose run nobody resumes. Both ways a notify resumes a run: executing it on the notify's thread
+ * ({@code executor.in-caller}, the default) and leaving it to the executor after the commit.
  */
 class PostgresSettlementIT {
 
     private static final SampleServer SERVER = new SampleServer("pgServerB", 9183);
-    private static String schema;
+    private String schema;
 
-    @BeforeAll
-    static void start() throws Exception {
-        schema = SERVER.startOnNewSchema(Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
+    @AfterEach
+    void stop() throws Exception {
         SERVER.stop();
         Postgres.dropSchema(schema);
     }
 
-    @Test
-    void aNotifyChangesNothingWhenTheWaitersRunIsNotWaiting() throws Exception {
+    @ParameterizedTest(name = "executor.in-caller={0}")
+    @ValueSource(booleans = {true, false})
+    void aNotifyChangesNothingWhenTheWaitersRunIsNotWaiting(boolean inCaller) throws Exception {
+        schema = SERVER.startOnNewSchema(Map.of("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", String.valueOf(inCaller)));
         HttpResponse<String> started = SERVER.post("/orders", "{\"orderId\":\"1\",\"userEmail\":\"u@example.com\"}",
                 "application/json");
         assertEquals(202, started.statusCode(), started.body());
@@ -62,7 +60,7 @@ class PostgresSettlementIT {
         return SERVER.post("/workflow/v2/notify/order-1", "{\"status\":\"shipped\"}", "text/plain");
     }
 
-    private static long count(String rows) throws Exception {
+    private long count(String rows) throws Exception {
         return Postgres.count(schema, "SELECT COUNT(*) FROM " + rows);
     }
 }

@@ -30,7 +30,8 @@ class PostgresRoundTripsBenchmark {
     @Test
     void statementsPerCompleteWorkflow() throws Exception {
         int n = 200;
-        try (SampleLoad load = SampleLoad.onPostgres(new SampleServer("pgServerA", 9182), Map.of(), 16)
+        try (SampleLoad load = SampleLoad.onPostgres(new SampleServer("pgServerA", 9182),
+                SampleLoad.withBenchSettings(Map.of()), 16)
                 .inProcess(true)) {
             load.startAll("warm-up", 1000, 1000);
             load.notifyAll("warm-up", 1000);

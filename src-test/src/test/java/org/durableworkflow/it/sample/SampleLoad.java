@@ -44,6 +44,13 @@ final class SampleLoad implements AutoCloseable {
      * {@code -Dbench.env=NAME=value,...} adds, such as {@code DURABLE_WORKFLOW_EXECUTOR_BACKLOG=off}.
      */
     static SampleLoad onChosenDatabase(Map<String, String> environment, int clients) throws Exception {
+        Map<String, String> env = withBenchSettings(environment);
+        SampleServer server = chosenServer();
+        return server.name().equals("sampleServer") ? onDerby(server, env, clients) : onPostgres(server, env, clients);
+    }
+
+    /** {@code environment} with the settings {@code -Dbench.env=NAME=value,...} adds. */
+    static Map<String, String> withBenchSettings(Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         for (String setting : System.getProperty("bench.env", "").split(",")) {
             int equals = setting.indexOf('=');
@@ -51,8 +58,7 @@ final class SampleLoad implements AutoCloseable {
                 env.put(setting.substring(0, equals).trim(), setting.substring(equals + 1));
             }
         }
-        SampleServer server = chosenServer();
-        return server.name().equals("sampleServer") ? onDerby(server, env, clients) : onPostgres(server, env, clients);
+        return env;
     }
 
     /** The server of the sample on the database {@code -Dbench.db} names. */

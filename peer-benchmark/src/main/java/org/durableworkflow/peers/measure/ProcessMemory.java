@@ -6,7 +6,11 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Heap after a full collection, resident memory and live threads of this JVM, where the peer is embedded. */
+/**
+ * Heap after a full collection, resident memory and threads of this JVM, where the peer is embedded. Resident memory
+ * and threads are read from {@code /proc}, as this project's benchmarks read its server's: every thread of the
+ * process, the JVM's own (garbage collector, compilers) included.
+ */
 public record ProcessMemory(double heapMb, double rssMb, int threads) {
 
     public static ProcessMemory now() throws IOException, InterruptedException {
@@ -16,17 +20,18 @@ public record ProcessMemory(double heapMb, double rssMb, int threads) {
             Thread.sleep(200);
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        // Platform threads only: virtual threads are not counted by the JVM's thread bean.
-        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-        return new ProcessMemory(heap.getUsed() / 1048576.0, rssKb() / 1024.0, threads);
+        // Operating-system threads: a virtual thread is not one, its carrier is. The JVM's thread bean would count
+        // fewer, leaving out the JVM's own threads, which this project's figure counts.
+        return new ProcessMemory(heap.getUsed() / 1048576.0, procStatus("VmRSS:") / 1024.0,
+                (int) procStatus("Threads:"));
     }
 
-    private static long rssKb() throws IOException {
+    private static long procStatus(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        return -1;
+        throw new IllegalStateException(field + " not in /proc/self/status");
     }
 }

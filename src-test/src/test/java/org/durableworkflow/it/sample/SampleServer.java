@@ -158,9 +158,22 @@ final class SampleServer {
         return CpuTime.ofProcess(pid());
     }
 
-    /** The number of threads of the server's JVM, read from {@code /proc}. */
+    /**
+     * The number of threads of the server's JVM, read from {@code /proc}, less the JVM's attach listener: the
+     * {@code jcmd} of {@link #heapUsedAfterGc} starts it, and the peers, which measure themselves, have none.
+     */
     int threads() throws IOException {
-        return Integer.parseInt(procStatus("Threads:"));
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", pid(), "task"))) {
+            return (int) tasks.filter(task -> !threadName(task).equals("Attach Listener")).count();
+        }
+    }
+
+    private static String threadName(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).trim();
+        } catch (IOException e) {
+            return ""; // the thread ended meanwhile
+        }
     }
 
     /** The server's heap in use right after a full garbage collection, in bytes, as {@code jcmd} reports it. */

@@ -182,6 +182,10 @@ public final class OrderBenchmark {
         figures.put("threads" + suffix, m.threads());
         figures.write();
         log("memory" + suffix + ": " + m);
+        String nativeMemory = NativeMemory.committed();
+        if (nativeMemory != null) {
+            log("native memory committed" + suffix + ": " + nativeMemory);
+        }
     }
 
     /**

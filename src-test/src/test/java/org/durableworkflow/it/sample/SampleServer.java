@@ -190,6 +190,28 @@ final class SampleServer {
         throw new IllegalStateException("no heap figure from jcmd");
     }
 
+    /**
+     * What the server's JVM has committed by category of its Native Memory Tracking, as "Total 341 MB, Java Heap 130
+     * MB, ..." (categories of 1 MB or more), when it runs with {@code -XX:NativeMemoryTracking=summary} in
+     * {@code -Dserver.jvm.args}; otherwise {@code null}. The peers' benchmark prints the same for each peer.
+     */
+    String nativeMemoryCommitted() throws Exception {
+        if (!System.getProperty(JVM_ARGS, "").contains("-XX:NativeMemoryTracking=summary")) {
+            return null;
+        }
+        java.util.regex.Matcher category = java.util.regex.Pattern.compile(
+                "(?m)^(?:-\\s+(.+?) \\(|(Total): )reserved=\\d+KB, committed=(\\d+)KB")
+                .matcher(jcmd("VM.native_memory summary"));
+        java.util.StringJoiner committed = new java.util.StringJoiner(", ");
+        while (category.find()) {
+            long mb = Long.parseLong(category.group(3)) / 1024;
+            if (mb >= 1) {
+                committed.add((category.group(1) != null ? category.group(1) : category.group(2)) + " " + mb + " MB");
+            }
+        }
+        return committed.toString();
+    }
+
     private String jcmd(String command) throws Exception {
         Path jcmd = Path.of(System.getProperty(JAVA_HOME, System.getProperty("java.home")), "bin", "jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), pid(), command).redirectErrorStream(true).start();

@@ -85,6 +85,10 @@ class WaitingRunsBenchmark {
         int threads = server.threads();
         SampleLoad.report("%s: heap after full GC %.1f MB, RSS %.0f MB, %d threads", when, heap / 1e6, rss / 1e6,
                 threads);
+        String nativeMemory = server.nativeMemoryCommitted();
+        if (nativeMemory != null) {
+            SampleLoad.report("%s: native memory committed: %s", when, nativeMemory);
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("heap_mb" + k, Math.round(heap / 1e5) / 10.0);
         figures.put("rss_mb" + k, Math.round(rss / 1e5) / 10.0);

@@ -1,9 +1,9 @@
 #!/bin/sh
 # The whole side-by-side benchmark, one run on this machine: this project's benchmarks on PostgreSQL and on embedded
 # Derby (which write target/results/durable-workflow-{postgres,derby}.json), pgbench with the same database work,
-# then DBOS and Flowable, whose run draws target/results/peers.png from every result file. About 30 minutes on
-# 2 cores; run it with nothing else on the machine. PostgreSQL at 127.0.0.1:5432 (user postgres, database test), a
-# JDK 21+ for the peers.
+# then DBOS and Flowable, whose run draws target/results/peers.png from every result file. 20 to 35 minutes
+# on 2 cores; run it with nothing else on the machine. PostgreSQL at 127.0.0.1:5432 (user postgres, database test),
+# a JDK 21+ for every engine.
 set -e
 cd "$(dirname "$0")/.."
 

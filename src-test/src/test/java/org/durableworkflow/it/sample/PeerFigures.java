@@ -36,7 +36,7 @@ final class PeerFigures {
         all.put("peer", "durable-workflow-" + db);
         all.put("version", "0.1.0-SNAPSHOT on Open Liberty" + (db.equals("derby") ? " and embedded Derby" : "")
                 + ", called in-process");
-        all.put("jvm", SampleServer.jvm());
+        all.put("jvm", ServerJvm.description());
         all.putAll(figures);
         Files.createDirectories(DIRECTORY);
         Files.writeString(file, JSON.toJson(all));

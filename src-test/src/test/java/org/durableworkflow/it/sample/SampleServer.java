@@ -27,14 +27,6 @@ final class SampleServer {
 
     static final String TOKEN = "sample-token";
 
-    /**
-     * The JDK and JVM options the server runs with when set ({@code -Dserver.java.home=...}, {@code
-     * -Dserver.jvm.args="-Xmx2g"}), as the side-by-side benchmark runs it on the peers' JVM and flags; otherwise
-     * Liberty's defaults, the JDK that runs Maven and no options.
-     */
-    private static final String JAVA_HOME = "server.java.home";
-    private static final String JVM_ARGS = "server.jvm.args";
-
     private final String name;
     private final int port;
     private final Path wlp = Path.of(System.getProperty("wlp.dir"));
@@ -51,15 +43,6 @@ final class SampleServer {
         this.name = name;
         this.port = port;
         this.serverDir = wlp.resolve("usr/servers").resolve(name);
-    }
-
-    /** The server's JVM options and Java version, as the peers' result files name theirs. */
-    static String jvm() throws IOException {
-        Path home = Path.of(System.getProperty(JAVA_HOME, System.getProperty("java.home")));
-        String version = Files.readAllLines(home.resolve("release")).stream()
-                .filter(line -> line.startsWith("JAVA_VERSION=")).map(line -> line.replaceAll("[^0-9.]", ""))
-                .findFirst().orElse("?");
-        return System.getProperty(JVM_ARGS, "no options") + " (Java " + version + ")";
     }
 
     String name() {
@@ -148,85 +131,9 @@ final class SampleServer {
         Files.deleteIfExists(pidFile);
     }
 
-    /** The resident memory of the server's JVM, in bytes, read from {@code /proc}. */
-    long residentBytes() throws IOException {
-        return Long.parseLong(procStatus("VmRSS:")) * 1024;
-    }
-
-    /** The CPU time the server's JVM used so far, in milliseconds. */
-    long cpuMillis() throws IOException {
-        return CpuTime.ofProcess(pid());
-    }
-
-    /**
-     * The number of threads of the server's JVM, read from {@code /proc}, less the JVM's attach listener: the
-     * {@code jcmd} of {@link #heapUsedAfterGc} starts it, and the peers, which measure themselves, have none.
-     */
-    int threads() throws IOException {
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", pid(), "task"))) {
-            return (int) tasks.filter(task -> !threadName(task).equals("Attach Listener")).count();
-        }
-    }
-
-    private static String threadName(Path task) {
-        try {
-            return Files.readString(task.resolve("comm")).trim();
-        } catch (IOException e) {
-            return ""; // the thread ended meanwhile
-        }
-    }
-
-    /** The server's heap in use right after a full garbage collection, in bytes, as {@code jcmd} reports it. */
-    long heapUsedAfterGc() throws Exception {
-        jcmd("GC.run");
-        for (String line : jcmd("GC.heap_info").split("\n")) {
-            // Java 17: "heap   total 163840K, used 44052K"; Java 25: "heap   total reserved ..., committed ..., used ..."
-            java.util.regex.Matcher used = java.util.regex.Pattern.compile("heap\\s+total .*?used (\\d+)K")
-                    .matcher(line);
-            if (used.find()) {
-                return Long.parseLong(used.group(1)) * 1024;
-            }
-        }
-        throw new IllegalStateException("no heap figure from jcmd");
-    }
-
-    /**
-     * What the server's JVM has committed by category of its Native Memory Tracking, as "Total 341 MB, Java Heap 130
-     * MB, ..." (categories of 1 MB or more), when it runs with {@code -XX:NativeMemoryTracking=summary} in
-     * {@code -Dserver.jvm.args}; otherwise {@code null}. The peers' benchmark prints the same for each peer.
-     */
-    String nativeMemoryCommitted() throws Exception {
-        if (!System.getProperty(JVM_ARGS, "").contains("-XX:NativeMemoryTracking=summary")) {
-            return null;
-        }
-        java.util.regex.Matcher category = java.util.regex.Pattern.compile(
-                "(?m)^(?:-\\s+(.+?) \\(|(Total): )reserved=\\d+KB, committed=(\\d+)KB")
-                .matcher(jcmd("VM.native_memory summary"));
-        java.util.StringJoiner committed = new java.util.StringJoiner(", ");
-        while (category.find()) {
-            long mb = Long.parseLong(category.group(3)) / 1024;
-            if (mb >= 1) {
-                committed.add((category.group(1) != null ? category.group(1) : category.group(2)) + " " + mb + " MB");
-            }
-        }
-        return committed.toString();
-    }
-
-    private String jcmd(String command) throws Exception {
-        Path jcmd = Path.of(System.getProperty(JAVA_HOME, System.getProperty("java.home")), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), pid(), command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor(60, TimeUnit.SECONDS);
-        return output;
-    }
-
-    private String procStatus(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", pid(), "status"))) {
-            if (line.startsWith(field)) {
-                return line.replaceAll("[^0-9]", "");
-            }
-        }
-        throw new IllegalStateException(field + " not in /proc status");
+    /** The server's running JVM, for what it holds. */
+    ServerJvm jvm() throws IOException {
+        return new ServerJvm(pid());
     }
 
     private String pid() throws IOException {
@@ -275,12 +182,7 @@ final class SampleServer {
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString());
         builder.command().addAll(java.util.List.of(args));
         builder.environment().putAll(environment);
-        if (System.getProperty(JAVA_HOME) != null) {
-            builder.environment().put("JAVA_HOME", System.getProperty(JAVA_HOME));
-        }
-        if (System.getProperty(JVM_ARGS) != null) {
-            builder.environment().put("JVM_ARGS", System.getProperty(JVM_ARGS));
-        }
+        builder.environment().putAll(ServerJvm.environment());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {

@@ -49,7 +49,7 @@ class ThroughputBenchmark {
     /** Every figure with the load as it is set now; the figures' keys end in {@code suffix}. */
     private Map<String, Object> measure(SampleLoad load, String prefix, String suffix) throws Exception {
         run(prefix.trim() + "-warm-up", 3000); // the JIT needs thousands of workflows before the figures settle
-        long rssBefore = load.server().residentBytes();
+        long rssBefore = load.server().jvm().residentBytes();
         long[] statsBefore = databaseStats();
         long[] cpuBefore = cpuMillis();
         int n = 5000;
@@ -74,7 +74,7 @@ class ThroughputBenchmark {
                 load.postgres() ? "" : " (with the embedded Derby)", (cpuAfter[1] - cpuBefore[1]) / (double) n,
                 (cpuAfter[2] - cpuBefore[2]) / (double) n, 2000 * seconds / n);
         SampleLoad.report("%sserver RSS %.0f MB before, %.0f MB after", prefix, rssBefore / 1e6,
-                load.server().residentBytes() / 1e6);
+                load.server().jvm().residentBytes() / 1e6);
 
         long[] atRate = load.notifyLatencies(prefix.trim() + "-rate", 1000, 100, 1000);
         SampleLoad.report("%snotify -> resumed at 100 notifies/s: %s (until the first step after the wait is"
@@ -117,7 +117,7 @@ class ThroughputBenchmark {
 
     /** CPU milliseconds used so far by the server, by PostgreSQL (0 on Derby) and by this JVM. */
     private static long[] cpuMillis() throws Exception {
-        return new long[]{load.server().cpuMillis(), load.postgres() ? CpuTime.ofPostgres() : 0,
+        return new long[]{load.server().jvm().cpuMillis(), load.postgres() ? CpuTime.ofPostgres() : 0,
                 CpuTime.ofThisJvm()};
     }
 

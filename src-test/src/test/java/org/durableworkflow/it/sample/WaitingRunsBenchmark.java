@@ -80,12 +80,13 @@ class WaitingRunsBenchmark {
 
     /** Heap after a full collection, resident memory and threads of {@code server}, under keys ending in {@code k}. */
     private static Map<String, Object> footprint(SampleServer server, String when, String k) throws Exception {
-        long heap = server.heapUsedAfterGc();
-        long rss = server.residentBytes();
-        int threads = server.threads();
+        ServerJvm jvm = server.jvm();
+        long heap = jvm.heapUsedAfterGc();
+        long rss = jvm.residentBytes();
+        int threads = jvm.threads();
         SampleLoad.report("%s: heap after full GC %.1f MB, RSS %.0f MB, %d threads", when, heap / 1e6, rss / 1e6,
                 threads);
-        String nativeMemory = server.nativeMemoryCommitted();
+        String nativeMemory = jvm.nativeMemoryCommitted();
         if (nativeMemory != null) {
             SampleLoad.report("%s: native memory committed: %s", when, nativeMemory);
         }

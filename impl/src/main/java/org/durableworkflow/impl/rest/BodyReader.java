@@ -1,12 +1,12 @@
 package org.durableworkflow.impl.rest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /** Reads a request body as UTF-8 text without ever holding more than the limit. */
 final class BodyReader {
@@ -19,21 +19,25 @@ final class BodyReader {
         if (in == null) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+        // a small buffer that doubles as the body needs, up to one byte past the limit: most bodies are small
+        byte[] body = new byte[(int) Math.min(maxBytes + 1L, 512)];
+        int length = 0;
         int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (out.size() + n > maxBytes) {
+        while ((n = in.read(body, length, body.length - length)) > 0) {
+            length += n;
+            if (length > maxBytes) {
                 throw ApiError.exception(413, "DWF0215: the body is larger than the limit of " + maxBytes + " bytes");
             }
-            out.write(buffer, 0, n);
+            if (length == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(maxBytes + 1L, 2L * body.length));
+            }
         }
-        if (out.size() == 0) {
+        if (length == 0) {
             return null;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(body, 0, length)).toString();
         } catch (CharacterCodingException e) {
             throw ApiError.exception(400, "DWF0805: the body is not UTF-8 text");
         }

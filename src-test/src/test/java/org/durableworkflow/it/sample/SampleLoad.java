@@ -77,13 +77,8 @@ final class SampleLoad implements AutoCloseable {
      * HTTP until {@link #inProcess(boolean)} says otherwise; {@link #close()} stops the server, drops the schema.
      */
     static SampleLoad onPostgres(SampleServer server, Map<String, String> environment, int clients) throws Exception {
-        Postgres.requireReachable();
-        String schema = Postgres.createSchema();
         addLoadTo(server);
-        Map<String, String> env = new HashMap<>(environment);
-        env.put("DB_URL", Postgres.urlFor(schema));
-        server.start(env);
-        return new SampleLoad(server, schema, clients);
+        return new SampleLoad(server, server.startDeployedOnNewSchema(environment), clients);
     }
 
     /** As {@link #onPostgres} on the sample's embedded Derby, a fresh database, which the server reads for us. */

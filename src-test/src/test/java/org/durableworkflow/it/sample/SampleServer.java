@@ -73,9 +73,14 @@ final class SampleServer {
 
     /** Deploys the sample and starts it on a new PostgreSQL schema, with {@code environment} added; returns it. */
     String startOnNewSchema(Map<String, String> environment) throws Exception {
+        deploy();
+        return startDeployedOnNewSchema(environment);
+    }
+
+    /** Starts what is deployed on a new PostgreSQL schema, with {@code environment} added; returns the schema. */
+    String startDeployedOnNewSchema(Map<String, String> environment) throws Exception {
         Postgres.requireReachable();
         String schema = Postgres.createSchema();
-        deploy();
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("DB_URL", Postgres.urlFor(schema));
         start(env);

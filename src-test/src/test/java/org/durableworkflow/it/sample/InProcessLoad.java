@@ -38,9 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from threads of their own: the server's default executor, which the library's executions share, keeps its threads
  * for them.
  * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100|&timed=true]};
- * answers the milliseconds it took, then one line per order: its run id (start) or the time its notify was sent
- * (notify at a rate, or timed at full speed). {@code POST /in-process-load/rows} with a SELECT as its body answers
- * its rows, for a database the benchmark cannot reach itself (embedded Derby).
+ * answers the milliseconds it took, then one line per order: its run id (start) or the {@code System.nanoTime()}
+ * its notify was sent at (notify at a rate, or timed at full speed). {@code POST /in-process-load/resumed} answers
+ * how many, then for each order of the last timed notifies the {@code System.nanoTime()} its first step after the
+ * wait began at ({@link ResumeProbe}). {@code POST /in-process-load/rows} with a SELECT as its body answers its rows, for a
+ * database the benchmark cannot reach itself (embedded Derby).
  */
 @ApplicationScoped
 @Path("/")
@@ -84,6 +86,15 @@ public class InProcessLoad {
         return body.toString();
     }
 
+    /** How many orders of the last timed notifies, then each: its id, a space, when its step after the wait began. */
+    @POST
+    @Path("resumed")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String resumed() {
+        Map<String, Long> taken = ResumeProbe.taken();
+        return taken.size() + "\n" + lines(taken);
+    }
+
     @POST
     @Produces(MediaType.TEXT_PLAIN)
     public String drive(@QueryParam("action") String action, @QueryParam("prefix") String prefix,
@@ -92,6 +103,9 @@ public class InProcessLoad {
             throws Exception {
         Map<String, Object> perOrder = new ConcurrentHashMap<>();
         ExecutorService callers = Executors.newFixedThreadPool(threads, threadFactory);
+        if (perSecond != null || timed) {
+            ResumeProbe.time(prefix);
+        }
         long t0 = System.nanoTime();
         try {
             if (perSecond != null) {
@@ -101,7 +115,7 @@ public class InProcessLoad {
             } else {
                 inParallel(callers, n, threads, i -> {
                     if (timed) {
-                        perOrder.put(prefix + i, System.currentTimeMillis());
+                        perOrder.put(prefix + i, System.nanoTime());
                     }
                     notifyOrder(prefix + i);
                 });
@@ -109,7 +123,11 @@ public class InProcessLoad {
         } finally {
             callers.shutdown();
         }
-        StringBuilder body = new StringBuilder().append((System.nanoTime() - t0) / 1_000_000).append('\n');
+        return (System.nanoTime() - t0) / 1_000_000 + "\n" + lines(perOrder);
+    }
+
+    private static String lines(Map<String, ?> perOrder) {
+        StringBuilder body = new StringBuilder();
         perOrder.forEach((order, value) -> body.append(order).append(' ').append(value).append('\n'));
         return body.toString();
     }
@@ -145,7 +163,7 @@ public class InProcessLoad {
     private void notifyAtRate(ExecutorService callers, String prefix, int n, int perSecond,
                               Map<String, Object> sentAt) throws Exception {
         PacedCalls.atRate(callers, n, perSecond, i -> {
-            sentAt.put(prefix + i, System.currentTimeMillis());
+            sentAt.put(prefix + i, System.nanoTime());
             notifyOrder(prefix + i);
         });
     }

@@ -43,10 +43,14 @@ final class PeerFigures {
         SampleLoad.report("figures written to %s", file.toAbsolutePath().normalize());
     }
 
-    /** p50, p99 and max of sorted latencies under {@code prefix_p50} and so on. */
-    static Map<String, Object> percentiles(String prefix, long[] sorted) {
+    /** p50, p99 and max of sorted milliseconds under {@code prefix_p50} and so on, to 0.1 ms as the peers'. */
+    static Map<String, Object> percentiles(String prefix, double[] sorted) {
         int k = sorted.length;
-        return Map.of(prefix + "_p50", sorted[k / 2], prefix + "_p99", sorted[k * 99 / 100],
-                prefix + "_max", sorted[k - 1]);
+        return Map.of(prefix + "_p50", tenths(sorted[k / 2]), prefix + "_p99", tenths(sorted[k * 99 / 100]),
+                prefix + "_max", tenths(sorted[k - 1]));
+    }
+
+    private static double tenths(double millis) {
+        return Math.round(millis * 10) / 10.0;
     }
 }

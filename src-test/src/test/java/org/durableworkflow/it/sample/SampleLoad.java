@@ -90,7 +90,7 @@ final class SampleLoad implements AutoCloseable {
     }
 
     private static void addLoadTo(SampleServer server) throws Exception {
-        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, PacedCalls.class,
+        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, ResumeProbe.class, PacedCalls.class,
                 PacedCalls.IntCall.class);
     }
 
@@ -137,6 +137,12 @@ final class SampleLoad implements AutoCloseable {
                 : "over HTTP from " + clients + " client threads";
     }
 
+    /** Where {@link #notifyLatencies} stops the clock, for the reports. */
+    String resumedMeans() {
+        return inProcess ? "until the first step after the wait began" : "until the first step after the wait was"
+                + " journaled";
+    }
+
     /** Starts orders {@code prefix0..prefix(n-1)} and waits until the schema has {@code waitingAfter} waiting runs. */
     Map<String, String> startAll(String prefix, int n, long waitingAfter) throws Exception {
         Map<String, String> orderOfRun = new ConcurrentHashMap<>();
@@ -167,32 +173,38 @@ final class SampleLoad implements AutoCloseable {
 
     /**
      * Starts {@code n} orders, then notifies them at {@code perSecond} ({@link #FULL_SPEED}: as fast as the load's
-     * threads go) and returns, sorted, each one's time from sending its notify to the journaling of the first step
-     * after the wait (client and server share one clock).
+     * threads go) and returns, sorted, each one's time in milliseconds from sending its notify until the first step
+     * after the wait: in-process, until that step began, to the microsecond on the server's clock, as the peers'
+     * benchmarks take it ({@link ResumeProbe}); over HTTP, until it was journaled, to the millisecond (client and
+     * server share one wall clock).
      */
-    long[] notifyLatencies(String prefix, int n, int perSecond, long waitingAfter) throws Exception {
+    double[] notifyLatencies(String prefix, int n, int perSecond, long waitingAfter) throws Exception {
         Map<String, String> orderOfRun = startAll(prefix, n, waitingAfter);
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        String awaitResumed = "SELECT COUNT(*) FROM DWF_STEP WHERE SEQ = 3 AND RUN_ID IN ('"
+                + String.join("','", orderOfRun.keySet()) + "')";
         if (inProcess) {
             // at full speed from the load's threads, as the peers' benchmarks notify; else paced at perSecond
-            callInProcessLoad("notify", prefix, n, perSecond >= FULL_SPEED ? "&timed=true" : "&perSecond=" + perSecond)
-                    .forEach((order, at) -> sentAt.put(order, Long.parseLong(at)));
-        } else {
-            notifyAtRate(prefix, n, perSecond, sentAt);
+            Map<String, String> sentAt = callInProcessLoad("notify", prefix, n,
+                    perSecond >= FULL_SPEED ? "&timed=true" : "&perSecond=" + perSecond);
+            awaitCount(awaitResumed, n);
+            Map<String, String> begunAt = callInProcessLoad("/resumed");
+            return sentAt.keySet().stream().mapToDouble(order -> (nanos(begunAt, order) - nanos(sentAt, order)) / 1e6)
+                    .sorted().toArray();
         }
-        awaitCount("SELECT COUNT(*) FROM DWF_STEP WHERE SEQ = 3 AND RUN_ID IN ('"
-                + String.join("','", orderOfRun.keySet()) + "')", n);
-        long[] latencies = new long[n];
-        int k = 0;
-        for (String[] row : rows("SELECT RUN_ID, CREATED_AT FROM DWF_STEP WHERE SEQ = 3")) {
-            String orderId = orderOfRun.get(row[0]);
-            if (orderId != null) {
-                latencies[k++] = Long.parseLong(row[1]) - sentAt.get(orderId);
-            }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        notifyAtRate(prefix, n, perSecond, sentAt);
+        awaitCount(awaitResumed, n);
+        return rows("SELECT RUN_ID, CREATED_AT FROM DWF_STEP WHERE SEQ = 3").stream()
+                .filter(row -> orderOfRun.containsKey(row[0]))
+                .mapToDouble(row -> Long.parseLong(row[1]) - sentAt.get(orderOfRun.get(row[0]))).sorted().toArray();
+    }
+
+    private static long nanos(Map<String, String> perOrder, String order) {
+        String nanos = perOrder.get(order);
+        if (nanos == null) {
+            throw new IllegalStateException("no moment taken for order " + order);
         }
-        long[] measured = Arrays.copyOf(latencies, k);
-        Arrays.sort(measured);
-        return measured;
+        return Long.parseLong(nanos);
     }
 
     private void notifyAtRate(String prefix, int n, int perSecond, Map<String, Long> sentAt) throws Exception {
@@ -204,8 +216,12 @@ final class SampleLoad implements AutoCloseable {
 
     /** Has {@link InProcessLoad} do {@code action}; returns its lines after the first, order to value. */
     private Map<String, String> callInProcessLoad(String action, String prefix, int n, String more) throws Exception {
-        HttpResponse<String> response = server.postAndWait("/in-process-load?action=" + action + "&prefix=" + prefix
-                + "&n=" + n + "&threads=" + clients + more, PATIENCE);
+        return callInProcessLoad("?action=" + action + "&prefix=" + prefix + "&n=" + n + "&threads=" + clients + more);
+    }
+
+    /** Posts to {@code /in-process-load} + {@code rest}; returns its lines after the first, order to value. */
+    private Map<String, String> callInProcessLoad(String rest) throws Exception {
+        HttpResponse<String> response = server.postAndWait("/in-process-load" + rest, PATIENCE);
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
@@ -258,10 +274,10 @@ final class SampleLoad implements AutoCloseable {
         }
     }
 
-    static String percentiles(long[] sorted) {
+    static String percentiles(double[] sorted) {
         int k = sorted.length;
-        return String.format("p50 %d ms, p99 %d ms, max %d ms (%d samples)", sorted[k / 2], sorted[k * 99 / 100],
-                sorted[k - 1], k);
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)", sorted[k / 2],
+                sorted[k * 99 / 100], sorted[k - 1], k);
     }
 
     static void report(String format, Object... args) {

@@ -76,10 +76,10 @@ class ThroughputBenchmark {
         SampleLoad.report("%sserver RSS %.0f MB before, %.0f MB after", prefix, rssBefore / 1e6,
                 load.server().jvm().residentBytes() / 1e6);
 
-        long[] atRate = load.notifyLatencies(prefix.trim() + "-rate", 1000, 100, 1000);
-        SampleLoad.report("%snotify -> resumed at 100 notifies/s: %s (until the first step after the wait is"
-                + " journaled)", prefix, SampleLoad.percentiles(atRate));
-        long[] atFullSpeed = load.notifyLatencies(prefix.trim() + "-burst", 2000, SampleLoad.FULL_SPEED, 2000);
+        double[] atRate = load.notifyLatencies(prefix.trim() + "-rate", 1000, 100, 1000);
+        SampleLoad.report("%snotify -> resumed at 100 notifies/s: %s (%s)", prefix, SampleLoad.percentiles(atRate),
+                load.resumedMeans());
+        double[] atFullSpeed = load.notifyLatencies(prefix.trim() + "-burst", 2000, SampleLoad.FULL_SPEED, 2000);
         SampleLoad.report("%snotify -> resumed, 2,000 notifies at full speed: %s", prefix,
                 SampleLoad.percentiles(atFullSpeed));
 

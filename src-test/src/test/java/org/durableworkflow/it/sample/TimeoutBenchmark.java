@@ -54,8 +54,8 @@ class TimeoutBenchmark {
         }
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'COMPLETED'", WARM_UP + ORDERS);
 
-        long[] settled = lateness("s.CREATED_AT");
-        long[] completed = lateness("r.UPDATED_AT");
+        double[] settled = lateness("s.CREATED_AT");
+        double[] completed = lateness("r.UPDATED_AT");
         SampleLoad.report("%d timeouts of 5 s, started at %d/s: settled late by %s; run completed late by %s",
                 completed.length, PER_SECOND, SampleLoad.percentiles(settled), SampleLoad.percentiles(completed));
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -65,7 +65,7 @@ class TimeoutBenchmark {
     }
 
     /** Keys such as {@code timeout_late_p99_ms}, as the peers' benchmarks name them. */
-    private static Map<String, Object> inMillis(String prefix, long[] sorted) {
+    private static Map<String, Object> inMillis(String prefix, double[] sorted) {
         Map<String, Object> figures = new LinkedHashMap<>();
         PeerFigures.percentiles(prefix, sorted).forEach((key, value) -> figures.put(key + "_ms", value));
         figures.put(prefix + "_min_ms", sorted[0]);
@@ -73,10 +73,10 @@ class TimeoutBenchmark {
     }
 
     /** For each timed-out order, sorted: {@code time} (a column of the step or the run) minus its deadline, in ms. */
-    private static long[] lateness(String time) throws Exception {
+    private static double[] lateness(String time) throws Exception {
         List<String[]> rows = load.rows("SELECT " + time + " - w.DEADLINE FROM DWF_STEP s"
                 + " JOIN DWF_WAITER w ON s.RUN_ID = w.RUN_ID AND s.SEQ = w.SEQ"
                 + " JOIN DWF_RUN r ON r.RUN_ID = s.RUN_ID WHERE s.OUTCOME = 'TIMED_OUT' AND r.STATUS = 'COMPLETED'");
-        return rows.stream().mapToLong(r -> Long.parseLong(r[0])).sorted().toArray();
+        return rows.stream().mapToDouble(r -> Long.parseLong(r[0])).sorted().toArray();
     }
 }

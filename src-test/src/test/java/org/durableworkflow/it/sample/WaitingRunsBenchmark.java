@@ -70,7 +70,7 @@ class WaitingRunsBenchmark {
     private Map<String, Object> measure(int waiting, String probes) throws Exception {
         String k = "_" + waiting / 1000 + "k";
         Map<String, Object> figures = footprint(load.server(), waiting + " runs waiting", k);
-        long[] latencies = load.notifyLatencies(probes, PROBES, PROBE_RATE, waiting + PROBES);
+        double[] latencies = load.notifyLatencies(probes, PROBES, PROBE_RATE, waiting + PROBES);
         SampleLoad.report("%d runs waiting: notify -> resumed at %d notifies/s: %s", waiting, PROBE_RATE,
                 SampleLoad.percentiles(latencies));
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'WAITING'", waiting);

@@ -1,9 +1,9 @@
 #!/bin/sh
 # The whole side-by-side benchmark, one run on this machine: this project's benchmarks on PostgreSQL and on embedded
-# Derby (which write target/results/durable-workflow-{postgres,derby}.json), pgbench with the same database work,
-# then DBOS and Flowable, whose run draws target/results/peers.png from every result file. 20 to 35 minutes
-# on 2 cores; run it with nothing else on the machine. PostgreSQL at 127.0.0.1:5432 (user postgres, database test),
-# a JDK 21+ for every engine.
+# Derby (which write target/results/durable-workflow-{postgres,derby}.json), pgbench with the same database work
+# before them and again after, then DBOS and Flowable, whose run draws target/results/peers.png from every result
+# file. 20 to 35 minutes on 2 cores; run it with nothing else on the machine. PostgreSQL at 127.0.0.1:5432 (user
+# postgres, database test), a JDK 21+ for every engine.
 set -e
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,9 @@ fi
 echo "every engine on $PEER_JAVA_HOME with $JVM_FLAGS"
 
 rm -f peer-benchmark/target/results/*.json
+# pgbench right before this project's benchmarks and again right before the peers': the machine's speed can drift
+# in the half hour between, and pgbench.json then keeps both rates (complete_per_s_earlier, complete_per_s).
+peer-benchmark/pgbench/run.sh 30
 for db in postgres derby; do
     mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db=$db \
         -Dserver.java.home="$PEER_JAVA_HOME" -Dserver.jvm.args="$JVM_FLAGS" \

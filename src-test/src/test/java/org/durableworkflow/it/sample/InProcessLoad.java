@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers the milliseconds it took, then one line per order: its run id (start) or the {@code System.nanoTime()}
  * its notify was sent at (notify at a rate, or timed at full speed). {@code POST /in-process-load/resumed} answers
  * how many, then for each order of the last timed notifies the {@code System.nanoTime()} its first step after the
- * wait began at ({@link ResumeProbe}). {@code POST /in-process-load/rows} with a SELECT as its body answers its rows, for a
- * database the benchmark cannot reach itself (embedded Derby).
+ * wait began at ({@link ResumeProbe}). {@code POST /in-process-load/rows} with a SELECT as its body answers its
+ * rows, for a database the benchmark cannot reach itself (embedded Derby).
  */
 @ApplicationScoped
 @Path("/")

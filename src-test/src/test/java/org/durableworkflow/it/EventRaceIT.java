@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Notifies and waits for the same ids racing each other lose no event: a notify that finds no waiter is kept, a wait
  * that finds no kept event registers, and whichever commits last pairs the two, or the recovery sweep does. The
- * window is a minute here, not the seconds of {@link EventRetentionIT}: on Derby, under this many racing
- * transactions on two cores, a pairing has been seen to wait tens of seconds for row locks (README, Limits).
+ * window is a minute here, not the seconds of {@link EventRetentionIT}: under this many calls on two cores a start
+ * can take seconds.
  */
 class EventRaceIT extends RemoteApiTest {
 

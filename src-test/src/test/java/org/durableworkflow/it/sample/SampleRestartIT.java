@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,6 +64,22 @@ class SampleRestartIT {
             }
             SERVER.stop();
         }
+    }
+
+    /**
+     * Java's {@code HttpClient} asks a cleartext server to upgrade each new connection to HTTP/2 (h2c), and Liberty,
+     * under load, loses such requests that carry a body: a {@code NullPointerException} in its upgrade handler, and
+     * the client waits out its timeout. The sample's endpoint speaks HTTP/1.1 only, so it declines the upgrade.
+     */
+    @Test
+    void aJavaClientAskingToUpgradeToHttp2IsAnsweredInHttp11() throws Exception {
+        SERVER.start(Map.of());
+        HttpResponse<String> notify = SERVER.post("/workflow/v2/notify/order-" + UUID.randomUUID(), "{}", "text/plain");
+
+        assertEquals(HttpClient.Version.HTTP_1_1, notify.version());
+        assertEquals(200, notify.statusCode(), notify.body());
+        assertEquals("[]", notify.body()); // nobody waits for that id
+        SERVER.stop();
     }
 
     @Test

@@ -20,12 +20,13 @@ public class WaiterSettlement {
      * The settling update, the journal entry from the row it returns, and the run's update, each seeing what the
      * one before returned; a waiter settled already returns no row, and then nothing is written.
      */
-    private static final String SETTLE_JOURNAL_RESUME = "WITH w AS (UPDATE DWF_WAITER SET STATE = ?"
+    public static final String SETTLE_JOURNAL_RESUME = "WITH w AS (UPDATE DWF_WAITER SET STATE = ?"
             + " WHERE ID = ? AND STATE = ? RETURNING " + WaiterEntity.COLUMNS + "),"
             + " s AS (INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ")"
             + " SELECT RUN_ID, SEQ, STEP_NAME, STEP_TYPE, CASE STEP_TYPE WHEN ? THEN ? ELSE ? END, ?, NULL, ? FROM w),"
             + " r AS (UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?"
-            + " WHERE RUN_ID = (SELECT RUN_ID FROM w) AND STATUS = ? RETURNING " + RunEntity.COLUMNS + ")"
+            + " WHERE RUN_ID = (SELECT RUN_ID FROM w)" + RunStore.AND_STATUS_IS
+            + " RETURNING " + RunEntity.COLUMNS + ")"
             + " SELECT w.*, r.* FROM w LEFT JOIN r ON TRUE";
 
     /** The waiter as settled, and its run as it is now: {@code null} when the run was not waiting. */

@@ -25,7 +25,8 @@ rm -f peer-benchmark/target/results/*.json
 # in the half hour between, and pgbench.json then keeps both rates (complete_per_s_earlier, complete_per_s).
 peer-benchmark/pgbench/run.sh 30
 for db in postgres derby; do
-    mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.runOrder=alphabetical -Dbench.db=$db \
+    mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db=$db \
+        -Dfailsafe.runOrder=alphabetical \
         -Dserver.java.home="$PEER_JAVA_HOME" -Dserver.jvm.args="$JVM_FLAGS" \
         -Dit.test='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark' | grep BENCHMARK
 done

@@ -72,8 +72,13 @@ final class Postgres {
         return URL + "?currentSchema=" + schema;
     }
 
+    /** A connection whose current schema is {@code schema}. */
+    static Connection connect(String schema) throws SQLException {
+        return DriverManager.getConnection(urlFor(schema), USER, "");
+    }
+
     static long count(String schema, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(urlFor(schema), USER, "");
+        try (Connection connection = connect(schema);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
@@ -83,7 +88,7 @@ final class Postgres {
 
     /** The rows of {@code sql}, each as its columns' text. */
     static java.util.List<String[]> rows(String schema, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(urlFor(schema), USER, "");
+        try (Connection connection = connect(schema);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             java.util.List<String[]> result = new java.util.ArrayList<>();

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Collections;
@@ -34,13 +33,11 @@ class PostgresPlansIT {
     static void createSchemaWithAFewRuns() throws Exception {
         Postgres.requireReachable();
         schema = Postgres.createSchema();
-        try (InputStream ddl = RunStore.class.getResourceAsStream("/META-INF/durable-workflow/postgresql.sql");
-             Connection db = DriverManager.getConnection(Postgres.urlFor(schema), "postgres", "");
-             Statement statement = db.createStatement()) {
-            statement.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
-            statement.execute("INSERT INTO DWF_RUN SELECT 'run-' || g, 'order', 'WAITING', NULL, NULL, NULL, 0, 0,"
-                    + " NULL, 0 FROM generate_series(1, 20) g");
+        try (InputStream ddl = RunStore.class.getResourceAsStream("/META-INF/durable-workflow/postgresql.sql")) {
+            Postgres.update(schema, new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
         }
+        Postgres.update(schema, "INSERT INTO DWF_RUN SELECT 'run-' || g, 'order', 'WAITING', NULL, NULL, NULL, 0, 0,"
+                + " NULL, 0 FROM generate_series(1, 20) g");
     }
 
     @AfterAll
@@ -70,8 +67,7 @@ class PostgresPlansIT {
         for (char c : sql.toCharArray()) {
             numbered.append(c == '?' ? "$" + ++parameters : String.valueOf(c));
         }
-        try (Connection db = DriverManager.getConnection(Postgres.urlFor(schema), "postgres", "");
-             Statement statement = db.createStatement()) {
+        try (Connection db = Postgres.connect(schema); Statement statement = db.createStatement()) {
             statement.execute("SET plan_cache_mode = force_generic_plan");
             statement.execute("PREPARE taken AS " + numbered);
             StringBuilder plan = new StringBuilder();

@@ -71,9 +71,7 @@ public class DurableWorkflowExtension implements Extension {
         List<String> found = new ArrayList<>();
         for (Method method : DefinitionScanner.scan(beanClass, found::add)) {
             String name = method.getAnnotation(org.durableworkflow.api.Workflow.class).value();
-            method.setAccessible(true);
-            WorkflowDefinition definition = new WorkflowDefinition(name, event.getBean(), method,
-                    method.getParameterCount() == 0 ? null : method.getGenericParameterTypes()[0]);
+            WorkflowDefinition definition = WorkflowDefinition.of(name, event.getBean(), method);
             WorkflowDefinition previous = workflows.putIfAbsent(name, definition);
             if (previous != null) {
                 found.add(DefinitionProblems.duplicateWorkflow(name, previous.method(), method));

@@ -18,7 +18,6 @@ import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -276,11 +275,8 @@ public class Executions {
         CreationalContext<?> context = beanManager.createCreationalContext(definition.bean());
         try {
             Object bean = beanManager.getReference(definition.bean(), definition.bean().getBeanClass(), context);
-            Object[] args = definition.inputType() == null ? new Object[0]
-                    : new Object[]{json.fromJson(inputJson, definition.inputType())};
-            return definition.method().invoke(bean, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+            Object input = definition.inputType() == null ? null : json.fromJson(inputJson, definition.inputType());
+            return definition.invoke(bean, input);
         } finally {
             context.release();
         }

@@ -50,8 +50,9 @@ public interface WorkflowContext {
      * @param stepName  the wait's name in the journal
      * @param eventId   the event id to wait for: not blank, at most the configured id length
      * @param timeout   positive; the deadline is fixed when the wait is first reached, not on replay
-     * @param eventType the type to read the event data as: JSON when the data is JSON; the raw text when the type is
-     *                  {@link String} and it is not
+     * @param eventType the type to read the event data as: JSON when the data is one JSON value; the raw text,
+     *                  whole, when the type is {@link String} or {@link Object} and it is not (so "123 Main St" is
+     *                  not read as the number 123)
      * @return the event data, or {@code timeout() == true} with {@code null} data
      */
     <T> WaitForEventResult<T> waitForEvent(String stepName, String eventId, Duration timeout, Class<T> eventType);

@@ -97,6 +97,7 @@ class BadInputIT extends RemoteApiTest {
                 new Object[]{"POST", trigger, HUGE, 413},
                 new Object[]{"POST", trigger, DEEP, 400},
                 new Object[]{"POST", trigger, "{\"eventId\":", 400},
+                new Object[]{"POST", trigger, "{\"eventId\":\"x\"} and more", 400},
                 new Object[]{"POST", trigger, "[1, 2]", 400},
                 new Object[]{"POST", trigger, "\"a string\"", 400},
                 new Object[]{"POST", trigger, "{\"eventId\": {\"nested\": true}}", 400},

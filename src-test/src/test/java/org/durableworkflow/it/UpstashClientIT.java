@@ -33,6 +33,7 @@ class UpstashClientIT extends RemoteApiTest {
         String object = startWaitingForText(prefix + "/object"); // the client sends ids raw, slash included
         String number = startWaitingForText(prefix + "-number");
         String absent = startWaitingForText(prefix + "-absent");
+        String address = startWaitingForText(prefix + "-address"); // text that begins like JSON
 
         List<Map<?, ?>> outcomes = client("""
                 [{"op":"getWaiters","eventId":"%1$s-text"},
@@ -40,6 +41,7 @@ class UpstashClientIT extends RemoteApiTest {
                  {"op":"notify","eventId":"%1$s/object","eventData":{"status":"shipped","items":[1,2]}},
                  {"op":"notify","eventId":"%1$s-number","eventData":42},
                  {"op":"notify","eventId":"%1$s-absent"},
+                 {"op":"notify","eventId":"%1$s-address","eventData":"123 Main St"},
                  {"op":"notify","eventId":"%1$s-text","eventData":"again"}]""".formatted(prefix));
 
         Map<?, ?> waiter = (Map<?, ?>) result(outcomes.get(0)).get(0);
@@ -47,19 +49,20 @@ class UpstashClientIT extends RemoteApiTest {
         long deadline = ((Number) waiter.get("deadline")).longValue();
         assertTrue(deadline > System.currentTimeMillis() / 1000 && deadline < 10_000_000_000L, "seconds: " + deadline);
 
-        List<String> runs = List.of(text, object, number, absent);
+        List<String> runs = List.of(text, object, number, absent, address);
         for (int i = 0; i < runs.size(); i++) {
             List<?> answer = result(outcomes.get(i + 1));
             assertEquals(1, answer.size(), outcomes.get(i + 1).toString());
             assertEquals(runs.get(i), ((Map<?, ?>) answer.get(0)).get("workflowRunId"));
             assertEquals("", ((Map<?, ?>) answer.get(0)).get("error"));
         }
-        assertEquals(List.of(), result(outcomes.get(5)), "a second notify finds nobody");
+        assertEquals(List.of(), result(outcomes.get(6)), "a second notify finds nobody");
 
         assertEquals("order shipped", completedOutput(text));
         assertEquals("{\"status\":\"shipped\",\"items\":[1,2]}", completedOutput(object));
         assertEquals("42", completedOutput(number));
         assertEquals(null, completedOutput(absent), "no eventData: the wait returns null data, not a timeout");
+        assertEquals("123 Main St", completedOutput(address), "not the number 123 that JSON-B reads first");
     }
 
     @Test

@@ -122,14 +122,21 @@ public class WorkflowEngine {
         Object input = null;
         if (definition.inputType() != null && inputJson != null) {
             Inputs.depth("input", inputJson, config.maxJsonDepth());
+            if (!JsonCodec.isOneJsonValue(inputJson)) {
+                throw notJsonOf(definition); // JSON-B would read the first value and ignore what follows it
+            }
             try {
                 input = json.fromJson(inputJson, definition.inputType());
             } catch (RuntimeException e) {
-                throw new InvalidInputException("DWF0216: the input is not JSON of type "
-                        + definition.inputType().getTypeName());
+                throw notJsonOf(definition);
             }
         }
         return start(workflowName, input, runId);
+    }
+
+    private static InvalidInputException notJsonOf(WorkflowDefinition definition) {
+        return new InvalidInputException("DWF0216: the input is not JSON of type "
+                + definition.inputType().getTypeName());
     }
 
     /**

@@ -1,17 +1,26 @@
 package org.durableworkflow.impl.json;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import org.durableworkflow.api.exception.InvalidInputException;
 
+import java.io.StringReader;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Turns step results, inputs and event data into stored text and back. Step results and inputs are JSON; event data
  * is stored as it arrived, because the Upstash client sends strings verbatim.
  */
 public final class JsonCodec {
+
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -46,6 +55,13 @@ public final class JsonCodec {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        if (!isOneJsonValue(text)) {
+            if (type == String.class || type == Object.class) {
+                return type.cast(text); // plain text, as the Upstash client sends a string: "123 Main St" stays whole
+            }
+            throw new InvalidInputException("DWF0300: the event data is not a valid " + type.getSimpleName()
+                    + ": it is not one JSON value");
+        }
         try {
             return jsonb.fromJson(text, type);
         } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
@@ -54,6 +70,26 @@ public final class JsonCodec {
             }
             throw new InvalidInputException("DWF0300: the event data is not a valid " + type.getSimpleName()
                     + ": " + rootMessage(e));
+        }
+    }
+
+    /**
+     * Whether {@code text} is one JSON value and nothing else but whitespace. JSON-B reads the first value and
+     * ignores what follows, which would turn the plain text "123 Main St" into "123" and "null or later" into null.
+     */
+    public static boolean isOneJsonValue(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        if ("\"{[-0123456789tfn".indexOf(text.charAt(0)) < 0 && !Character.isWhitespace(text.charAt(0))) {
+            return false; // most plain text: no parser needed
+        }
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            parser.next();
+            parser.getValue();
+            return !parser.hasNext();
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            return false;
         }
     }
 

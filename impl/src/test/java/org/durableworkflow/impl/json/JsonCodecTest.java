@@ -4,6 +4,7 @@ import org.durableworkflow.api.exception.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,22 @@ class JsonCodecTest {
         assertEquals(42, codec.readEvent("42", Integer.class));
         assertEquals("hello", codec.readEvent("\"hello\"", String.class));
         assertEquals("hello", codec.readEvent("hello", String.class));
+        assertEquals("Paid in full", codec.readEvent("Paid in full", Object.class));
+        assertNull(codec.readEvent("null", String.class));
         assertNull(codec.readEvent(null, Delivery.class));
         assertNull(codec.readEvent("", String.class));
+    }
+
+    @Test
+    void plainTextThatBeginsLikeJsonComesBackWholeWhenAStringOrObjectIsAsked() {
+        for (String text : List.of("123 Main St", "true story", "null or later", "\"quoted\" and more",
+                "{\"a\":1} tail", "42abc", "[1, 2")) {
+            assertEquals(text, codec.readEvent(text, String.class), text);
+            assertEquals(text, codec.readEvent(text, Object.class), text);
+        }
+        assertEquals("spaced", codec.readEvent(" \"spaced\"\n", String.class));
+        assertEquals(List.of(BigDecimal.ONE, BigDecimal.valueOf(2)), codec.readEvent("[1, 2]", Object.class));
+        assertEquals(new BigDecimal("42"), codec.readEvent("42", Object.class));
     }
 
     @Test
@@ -53,6 +68,10 @@ class JsonCodecTest {
         assertTrue(e.getMessage().startsWith("DWF0300"), e.getMessage());
         assertTrue(e.getMessage().contains("Delivery"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> codec.readEvent("not json", Integer.class));
+        InvalidInputException trailing = assertThrows(InvalidInputException.class,
+                () -> codec.readEvent("{\"status\":\"shipped\",\"parcels\":2} and more", Delivery.class));
+        assertTrue(trailing.getMessage().contains("not one JSON value"), trailing.getMessage());
+        assertThrows(InvalidInputException.class, () -> codec.readEvent("12 parcels", Integer.class));
     }
 
     @Test

@@ -5,11 +5,10 @@ import org.durableworkflow.api.exception.NonDeterminismException;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One execution of a run's workflow method on one thread: hands out sequence numbers and answers replays from the
@@ -45,7 +44,12 @@ public final class RunExecution {
         this.sharesTransactions = sharesTransactions;
         this.runId = runId;
         this.workflowName = workflowName;
-        this.journal = journal.stream().collect(Collectors.toMap(StepEntity::seq, Function.identity()));
+        this.journal = new HashMap<>(journal.size() * 2); // a loop: the stream cost more, on every execution
+        for (StepEntity step : journal) {
+            if (this.journal.put(step.seq(), step) != null) {
+                throw new IllegalStateException("two journal rows at sequence " + step.seq() + " of run " + runId);
+            }
+        }
     }
 
     /**

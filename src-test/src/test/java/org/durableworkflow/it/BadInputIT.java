@@ -102,11 +102,22 @@ class BadInputIT extends RemoteApiTest {
                 new Object[]{"POST", trigger, "\"a string\"", 400},
                 new Object[]{"POST", trigger, "{\"eventId\": {\"nested\": true}}", 400},
                 new Object[]{"POST", trigger + "?workflowRunId=" + "r".repeat(300), "{\"eventId\":\"x\"}", 400},
+                new Object[]{"POST", trigger + "?workflowRunId=" + "r%20", "{\"eventId\":\"x\"}", 400},
+                new Object[]{"POST", notify, "a\u0000b", 400},
+                new Object[]{"POST", notify + "%20", "data", 400},
+                new Object[]{"POST", "workflow/workflows/count-parcels/runs", "", 400},
+                new Object[]{"POST", "workflow/workflows/count-parcels/runs", "null", 400},
+                new Object[]{"GET", "workflow/runs/" + "r".repeat(600), null, 404},
+                new Object[]{"POST", "workflow/runs/" + "r".repeat(600) + "/cancel", "", 404},
                 new Object[]{"POST", "workflow/workflows/" + "w".repeat(300) + "/runs", "{}", 404}));
         for (Object[] c : cases) {
             HttpResponse<String> r = send((String) c[0], (String) c[1], (String) c[2], Deployments.TOKEN);
             assertRefused(r, (Integer) c[3], new String[]{(String) c[0], (String) c[1]});
         }
+        HttpResponse<String> longName = send("GET", "workflow/runs?workflow=" + "w".repeat(300), null,
+                Deployments.TOKEN);
+        assertEquals(200, longName.statusCode(), longName.body());
+        assertEquals("[]", longName.body(), "no workflow has such a name");
         assertEquals(before, snapshot());
     }
 

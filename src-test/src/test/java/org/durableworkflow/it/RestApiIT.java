@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,6 +139,36 @@ class RestApiIT extends RemoteApiTest {
         assertEquals(202, first.statusCode(), first.body());
         assertEquals(first.body(), second.body());
         awaitStatus(runId, "WAITING");
+    }
+
+    @Test
+    void startsWithOneRunIdAtTheSameMomentAllAnswerThatRun() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String runId = "order-race-" + UUID.randomUUID();
+                String input = "{\"eventId\":\"race-" + UUID.randomUUID() + "\",\"timeout\":\"5m\"}";
+                started.add(runId);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    answers.add(callers.submit(() -> {
+                        go.await();
+                        return send("POST", "workflow/workflows/wait-then-finish/runs?workflowRunId=" + runId,
+                                input, Deployments.TOKEN);
+                    }));
+                }
+                go.countDown();
+                for (Future<HttpResponse<String>> answer : answers) {
+                    HttpResponse<String> r = answer.get();
+                    assertEquals(202, r.statusCode(), "a start that lost the race for the id: " + r.body());
+                    assertTrue(r.body().contains(runId), r.body());
+                }
+                awaitStatus(runId, "WAITING");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -68,7 +68,8 @@ class UpstashClientIT extends RemoteApiTest {
     @Test
     void idsWithQuestionMarksSpacesAndNonAsciiReachTheirWaiterAsTheClientSendsThemRaw() throws Exception {
         String prefix = "upstash-raw-" + UUID.randomUUID();
-        List<String> ids = List.of(prefix + "?order=1&x=y", prefix + " with spaces", prefix + "-naïve-é-注文");
+        List<String> ids = List.of(prefix + "?order=1&x=y", prefix + " with spaces", prefix + "-naïve-é-注文",
+                prefix + ";v=2", prefix + "|pipe[1]", prefix + "/trailing/");
         List<String> runIds = new java.util.ArrayList<>();
         for (String id : ids) {
             runIds.add(startWaitingForText(id));
@@ -87,6 +88,19 @@ class UpstashClientIT extends RemoteApiTest {
             assertEquals(1, result(outcomes.get(2 * i + 1)).size(), "notify of " + ids.get(i) + ": " + outcomes);
             assertEquals("for " + ids.get(i), completedOutput(runIds.get(i)));
         }
+    }
+
+    @Test
+    void aPercentSignThatBeginsNoEscapeIsRefusedByTheWebContainerWith400() throws Exception {
+        String eventId = "upstash-percent-" + UUID.randomUUID() + "-50%off";
+        String runId = startWaitingForText(eventId);
+
+        List<Map<?, ?>> outcomes = client("[{\"op\":\"notify\",\"eventId\":" + JSON.toJson(eventId)
+                + ",\"eventData\":\"x\"}]");
+
+        assertEquals(false, outcomes.get(0).get("ok"), outcomes.toString());
+        assertEquals(400, ((Number) outcomes.get(0).get("status")).intValue(), "Liberty's, before the library");
+        assertEquals("WAITING", run(runId).get("status"));
     }
 
     @Test

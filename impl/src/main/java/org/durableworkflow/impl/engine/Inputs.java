@@ -11,7 +11,8 @@ public final class Inputs {
     }
 
     /**
-     * Checks an event id or run id: not blank, at most {@code maxLength} characters, no control characters.
+     * Checks an event id or run id: not blank, at most {@code maxLength} characters, no control characters, no space
+     * at either end.
      *
      * @throws InvalidInputException otherwise
      */
@@ -25,6 +26,10 @@ public final class Inputs {
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("DWF0212: " + what + " must not contain control characters");
+        }
+        // Derby compares text padded with spaces: "order-1 " would find the run or waiter of "order-1"
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
+            throw new InvalidInputException("DWF0218: " + what + " must not begin or end with a space");
         }
         return value;
     }
@@ -40,8 +45,14 @@ public final class Inputs {
         return value;
     }
 
-    /** Checks that stored text fits the payload limit, counted in UTF-8 bytes. */
+    /**
+     * Checks that stored text fits the payload limit, counted in UTF-8 bytes, and holds no character U+0000, which
+     * PostgreSQL cannot store in text (JSON escapes it; event data sent as a string would carry it as it is).
+     */
     public static String payload(String what, String text, int maxBytes) {
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException("DWF0219: " + what + " must not contain the character U+0000");
+        }
         if (text != null && text.length() * 3L > maxBytes
                 && text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw new InvalidInputException("DWF0215: " + what + " is larger than the limit of " + maxBytes

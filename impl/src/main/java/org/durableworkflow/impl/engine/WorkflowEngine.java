@@ -11,6 +11,7 @@ import org.durableworkflow.impl.cdi.DurableWorkflowExtension;
 import org.durableworkflow.impl.cdi.WorkflowDefinition;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
@@ -60,23 +61,39 @@ public class WorkflowEngine {
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
     public String start(String workflowName, Object input, String runId) {
-        if (extension.workflow(workflowName) == null) {
+        WorkflowDefinition definition = extension.workflow(workflowName);
+        if (definition == null) {
             throw new UnknownWorkflowException(workflowName);
+        }
+        if (input == null && definition.inputType() instanceof Class<?> type && type.isPrimitive()) {
+            // refused now, not when the run would fail unboxing it
+            throw new InvalidInputException("DWF0216: the input of workflow '" + workflowName
+                    + "' must not be null: its parameter is a " + type.getName());
         }
         String id = runId == null ? Ids.runId() : Inputs.id("workflowRunId", runId, config.maxIdLength());
         String inputJson = Inputs.payload("input", json.toJson(input), config.maxPayloadBytes());
         if (runId == null && executesInCaller() && startExecuting(newRun(id, workflowName, inputJson))) {
             return id;
         }
-        return transactions.requiredRetryingConflicts(() -> {
-            // an id generated here is new: only a caller's id needs the read
-            if (runId == null || store.findRun(id) == null) {
-                RunEntity run = newRun(id, workflowName, inputJson);
-                store.insertRun(run);
-                transactions.afterCommit(() -> submit(id, new RunSnapshot(run, List.of())));
+        try {
+            return transactions.requiredRetryingConflicts(() -> {
+                // an id generated here is new: only a caller's id needs the read
+                if (runId == null || store.findRun(id) == null) {
+                    RunEntity run = newRun(id, workflowName, inputJson);
+                    store.insertRun(run);
+                    transactions.afterCommit(() -> submit(id, new RunSnapshot(run, List.of())));
+                }
+                return id;
+            });
+        } catch (RuntimeException e) {
+            // two starts with one id at once: the one whose insert lost finds the run the other committed (not
+            // within the caller's transaction, which the failed insert spoiled)
+            if (runId != null && Conflicts.isDuplicateKey(e) && !transactions.active()
+                    && transactions.required(() -> store.findRun(id)) != null) {
+                return id;
             }
-            return id;
-        });
+            throw e;
+        }
     }
 
     private RunEntity newRun(String id, String workflowName, String inputJson) {
@@ -245,7 +262,7 @@ public class WorkflowEngine {
 
     /** Cancels a run that is not final; {@code false} when it was final already or does not exist. */
     public boolean cancel(String runId) {
-        return endRun(runId, RunStatus.CANCELLED, "cancelled");
+        return mayExist(runId) && endRun(runId, RunStatus.CANCELLED, "cancelled");
     }
 
     /**
@@ -272,13 +289,21 @@ public class WorkflowEngine {
 
     /** The run with its journal. */
     public Optional<RunInfo> runInfo(String runId) {
-        RunEntity run = store.findRun(runId);
+        RunEntity run = mayExist(runId) ? store.findRun(runId) : null;
         if (run == null) {
             return Optional.empty();
         }
         return Optional.of(new RunInfo(run.runId(), run.workflowName(), run.status(), run.input(), run.output(),
                 run.error(), run.createdAt(), run.updatedAt(),
                 store.journal(runId).stream().map(StepEntity::toInfo).toList()));
+    }
+
+    /**
+     * Whether a run with this id could exist: not one longer than the tables hold, which Derby would refuse to
+     * compare (a truncation error) rather than find nothing.
+     */
+    private static boolean mayExist(String runId) {
+        return runId != null && !runId.isEmpty() && runId.length() <= RunEntity.ID_LENGTH;
     }
 
     long leaseFrom(long now) {

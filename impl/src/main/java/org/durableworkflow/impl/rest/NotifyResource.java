@@ -2,6 +2,7 @@ package org.durableworkflow.impl.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.impl.config.WorkflowConfig;
@@ -46,9 +46,9 @@ public class NotifyResource {
     @POST
     @Path("notify/{path: .+}")
     @Consumes(MediaType.WILDCARD)
-    public Response notify(@PathParam("path") String rawPath, @Context UriInfo uri, InputStream body)
-            throws IOException {
-        String path = withQuery(rawPath, uri);
+    public Response notify(@PathParam("path") String decodedPath, @Context HttpServletRequest request,
+                           InputStream body) throws IOException {
+        String path = idOr(decodedPath, RawIds.after("/v2/notify/", request));
         String eventText = BodyReader.read(body, config.maxPayloadBytes());
         int slash = path.indexOf('/');
         NotifyOutcome outcome = path.startsWith(RUN_ID_PREFIX) && slash > 0 && slash < path.length() - 1
@@ -60,16 +60,15 @@ public class NotifyResource {
 
     @GET
     @Path("waiters/{eventId: .+}")
-    public List<Waiter> waiters(@PathParam("eventId") String eventId, @Context UriInfo uri) {
-        return notifier.waiters(withQuery(eventId, uri));
+    public List<Waiter> waiters(@PathParam("eventId") String eventId, @Context HttpServletRequest request) {
+        return notifier.waiters(idOr(eventId, RawIds.after("/v2/waiters/", request)));
     }
 
     /**
-     * The id as the Upstash client sent it: it does not encode ids, so a {@code ?} in one starts the query string.
-     * These calls take no query parameters; whatever follows the {@code ?} belongs to the id.
+     * The id as the Upstash client sent it ({@link RawIds}); these calls take no query parameters. JAX-RS's path
+     * parameter only when the raw path does not hold it (a proxy in front rewrote it, say).
      */
-    private static String withQuery(String path, UriInfo uri) {
-        String query = uri.getRequestUri().getQuery();
-        return query == null ? path : path + "?" + query;
+    private static String idOr(String pathParameter, String raw) {
+        return raw == null || raw.isEmpty() ? pathParameter : raw;
     }
 }

@@ -28,6 +28,16 @@ public final class Conflicts {
         return false;
     }
 
+    /** Whether {@code failure} or one of its causes is a unique key's violation (SQLSTATE 23505). */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A pause before attempt {@code attempt} (1, 2, ...) again: growing, and jittered so that rivals part. */
     public static void pauseBefore(int attempt) {
         long millis = 10L * attempt + (long) (Math.random() * 20 * attempt);

@@ -21,11 +21,16 @@ import java.sql.SQLException;
 })
 public class RunEntity {
 
+    /** The longest run id the tables hold; no run has a longer one. */
+    public static final int ID_LENGTH = 512;
+    /** The longest workflow name the tables hold. */
+    public static final int NAME_LENGTH = 200;
+
     @Id
-    @Column(name = "RUN_ID", length = 512)
+    @Column(name = "RUN_ID", length = ID_LENGTH)
     private String runId;
 
-    @Column(name = "WORKFLOW_NAME", length = 200, nullable = false)
+    @Column(name = "WORKFLOW_NAME", length = NAME_LENGTH, nullable = false)
     private String workflowName;
 
     @Enumerated(EnumType.STRING)

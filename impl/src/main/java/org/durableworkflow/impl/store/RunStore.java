@@ -216,6 +216,9 @@ public class RunStore {
 
     /** A page of runs, newest first, filtered by status and workflow name where given ({@code null}: any). */
     public List<RunEntity> listRuns(RunStatus status, String workflowName, int offset, int limit) {
+        if (workflowName != null && workflowName.length() > RunEntity.NAME_LENGTH) {
+            return List.of(); // no workflow has such a name, and Derby would refuse to compare it
+        }
         String where = (status == null ? "" : " AND r.status = :status")
                 + (workflowName == null ? "" : " AND r.workflowName = :workflow");
         TypedQuery<RunEntity> query = fresh(em.createQuery("SELECT r FROM RunEntity r WHERE 1 = 1" + where

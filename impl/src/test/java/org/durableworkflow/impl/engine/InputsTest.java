@@ -37,4 +37,21 @@ class InputsTest {
         String deep = "[".repeat(1_000_000);
         assertThrows(InvalidInputException.class, () -> Inputs.depth("input", deep, 64));
     }
+
+    @Test
+    void anIdWithASpaceAtEitherEndIsRefusedOneWithSpacesInsideIsNot() {
+        assertEquals("order 1324", Inputs.id("eventId", "order 1324", 100));
+        for (String id : new String[]{"order-1 ", " order-1", "order-1\u2003"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Inputs.id("eventId", id, 100));
+            assertTrue(e.getMessage().startsWith("DWF0218: eventId must not begin or end with a space"), id);
+        }
+    }
+
+    @Test
+    void aPayloadWithTheCharacterU0000IsRefused() {
+        assertEquals("a b", Inputs.payload("eventData", "a b", 100));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Inputs.payload("eventData", "a\u0000b", 100));
+        assertTrue(e.getMessage().startsWith("DWF0219: eventData must not contain the character U+0000"));
+    }
 }

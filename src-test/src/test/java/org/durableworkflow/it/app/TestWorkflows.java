@@ -65,6 +65,12 @@ public class TestWorkflows {
         throw new IllegalStateException("no stock for " + input.eventId());
     }
 
+    /** Takes a primitive: a start without input is refused, as the run could not be given one. */
+    @Workflow("count-parcels")
+    public int countParcels(int parcels) {
+        return parcels;
+    }
+
     @Workflow("wait-for-text")
     public String waitForText(WaitInput input) {
         WaitForEventResult<String> result = context.waitForEvent("wait", input.eventId(), Duration.ofMinutes(5),

@@ -40,6 +40,13 @@ public class OrderSteps {
         return write(order, "CONFIRMATION", "your order " + order.orderId() + " is on its way: " + describe(delivery));
     }
 
+    /** When no delivery came in time: the timeout executes it, in its own transaction. */
+    @DurableStep(value = "cancel order", transactional = true)
+    public String cancelOrder(OrderRequest order) {
+        return write(order, "CANCELLATION", "your order " + order.orderId() + " was cancelled: it was not processed"
+                + " in time");
+    }
+
     /**
      * Plain JDBC on the container's data source (the table is {@link OutboxMessage}'s): the insert joins the step's
      * transaction, on the connection the library's journal row uses.

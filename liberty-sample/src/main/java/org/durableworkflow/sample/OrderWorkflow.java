@@ -28,6 +28,7 @@ public class OrderWorkflow {
         WaitForEventResult<Delivery> result = context.waitForEvent(
                 "wait for order processing", "order-" + order.orderId(), waitTimeout, Delivery.class);
         if (result.timeout()) {
+            steps.cancelOrder(order);
             return "timed out";
         }
         steps.processOrder(order, result.eventData());

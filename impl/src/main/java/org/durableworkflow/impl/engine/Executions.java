@@ -115,15 +115,22 @@ public class Executions {
         }
         boolean[] again = {false};
         RunSnapshot known = snapshot;
-        do {
-            executeUntilSettled(runId, known);
-            known = null;
-            again[0] = false;
-            executing.compute(runId, (k, requested) -> {
-                again[0] = Boolean.TRUE.equals(requested);
-                return again[0] ? Boolean.FALSE : null;
-            });
-        } while (again[0]);
+        try {
+            do {
+                executeUntilSettled(runId, known);
+                known = null;
+                again[0] = false;
+                executing.compute(runId, (k, requested) -> {
+                    again[0] = Boolean.TRUE.equals(requested);
+                    return again[0] ? Boolean.FALSE : null;
+                });
+            } while (again[0]);
+        } catch (RuntimeException | Error e) {
+            // the database went away, say: left marked as executing, the run would never execute here again and
+            // its lease would be renewed for good; unmarked, its lease lapses and a recovery sweep resumes it
+            executing.remove(runId);
+            throw e;
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.durableworkflow.impl.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
@@ -50,12 +49,16 @@ public class WaiterOutcomes {
 
     /**
      * Times out waiter {@code waiterId} in a new transaction and executes its run on this thread in that same
-     * transaction, up to the run's next step ({@link Executions#executeCarrying}): when the workflow completes or
-     * waits again right after the timeout, both commit together. Not within a transaction.
+     * transaction, through its transactional steps up to the next step that is not ({@link
+     * Executions#executeCarrying}): when the workflow's timeout branch is such steps and its completion, or a wait,
+     * all of it commits once, as after a notify. When that transaction does not commit (a transactional step threw,
+     * or a conflict), nothing of it is left, and the waiter is timed out the usual way: alone, its run left to the
+     * executor, which executes each step in a transaction of its own when a shared one failed. Not within a
+     * transaction.
      *
      * @param untilDue waits until the deadline; the transaction is begun and has its connection before it, so the
      *                 container's part of both is done by then
-     * @throws org.durableworkflow.api.exception.StorageUnavailableException when the timeout did not commit
+     * @throws org.durableworkflow.api.exception.StorageUnavailableException when even the timeout alone failed
      */
     public void timeOutAndExecute(long waiterId, Runnable untilDue) {
         RunSnapshot snapshot;
@@ -74,9 +77,8 @@ public class WaiterOutcomes {
             transactions.rollbackAny(); // nothing was changed: the waiter was settled already
             return;
         }
-        if (!executions.executeCarrying(snapshot, false)) {
-            throw new StorageUnavailableException("DWF0609: the timeout of run " + snapshot.run().runId()
-                    + " did not commit", null);
+        if (!executions.executeCarrying(snapshot, true)) {
+            timeOut(waiterId); // throws when the database is away: the caller retries
         }
     }
 }

@@ -2,7 +2,6 @@ package org.durableworkflow.impl.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.impl.config.WorkflowConfig;
@@ -46,9 +46,9 @@ public class NotifyResource {
     @POST
     @Path("notify/{path: .+}")
     @Consumes(MediaType.WILDCARD)
-    public Response notify(@PathParam("path") String decodedPath, @Context HttpServletRequest request,
-                           InputStream body) throws IOException {
-        String path = idOr(decodedPath, RawIds.after("/v2/notify/", request));
+    public Response notify(@PathParam("path") String decodedPath, @Context UriInfo uri, InputStream body)
+            throws IOException {
+        String path = idOr(decodedPath, RawIds.after("v2/notify/", uri));
         String eventText = BodyReader.read(body, config.maxPayloadBytes());
         int slash = path.indexOf('/');
         NotifyOutcome outcome = path.startsWith(RUN_ID_PREFIX) && slash > 0 && slash < path.length() - 1
@@ -60,8 +60,8 @@ public class NotifyResource {
 
     @GET
     @Path("waiters/{eventId: .+}")
-    public List<Waiter> waiters(@PathParam("eventId") String eventId, @Context HttpServletRequest request) {
-        return notifier.waiters(idOr(eventId, RawIds.after("/v2/waiters/", request)));
+    public List<Waiter> waiters(@PathParam("eventId") String eventId, @Context UriInfo uri) {
+        return notifier.waiters(idOr(eventId, RawIds.after("v2/waiters/", uri)));
     }
 
     /**

@@ -1,16 +1,16 @@
 package org.durableworkflow.impl.rest;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Ids as the Upstash client sent them. It does not encode ids, so everything after the resource's path is the id,
- * whatever it holds: {@code /}, {@code ;} (which JAX-RS would take for a matrix parameter and drop), {@code |} or
- * {@code [} (which JAX-RS's request URI refuses), and a {@code ?} that starts the query string. Percent escapes (the
- * client's HTTP stack escapes spaces and non-ASCII characters) are decoded as UTF-8; a {@code %} that begins no escape
- * is kept as it is.
+ * whatever it holds: {@code /}, {@code ;} (which a JAX-RS path parameter drops with what follows it, taking it for a
+ * matrix parameter), {@code |} or {@code [} (which {@link UriInfo#getRequestUri} refuses), and a {@code ?} that
+ * starts the query string. Percent escapes (the client's HTTP stack escapes spaces and non-ASCII characters) are
+ * decoded as UTF-8; a {@code %} that begins no escape is kept as it is.
  */
 final class RawIds {
 
@@ -18,18 +18,30 @@ final class RawIds {
     }
 
     /**
-     * The id that follows {@code resourcePath} (such as {@code /v2/notify/}) in the request's raw path, with its
-     * query string, decoded; {@code null} when the path does not hold it.
+     * The id that follows {@code resourcePath} (such as {@code v2/notify/}) in the request's raw path, with its query
+     * string, decoded; {@code null} when the path does not hold it.
      */
-    static String after(String resourcePath, HttpServletRequest request) {
-        String path = request.getRequestURI();
-        int start = path.indexOf(resourcePath, request.getContextPath().length());
+    static String after(String resourcePath, UriInfo uri) {
+        String path = uri.getPath(false);
+        int start = path.indexOf(resourcePath);
         if (start < 0) {
             return null;
         }
         String id = path.substring(start + resourcePath.length());
-        String query = request.getQueryString();
+        String query = rawQuery(uri);
         return decode(query == null ? id : id + "?" + query);
+    }
+
+    /**
+     * The raw query string. When the path holds a character a URI may not ({@code |}, say), JAX-RS can read neither
+     * the request URI nor its query: the id is then taken to have no {@code ?} in it.
+     */
+    private static String rawQuery(UriInfo uri) {
+        try {
+            return uri.getRequestUri().getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Decodes the percent escapes of {@code raw} as UTF-8 bytes, leaving any other {@code %} as it is. */

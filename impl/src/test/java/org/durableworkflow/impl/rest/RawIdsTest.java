@@ -1,10 +1,10 @@
 package org.durableworkflow.impl.rest;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
-import java.util.Map;
+import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,22 +23,32 @@ class RawIdsTest {
 
     @Test
     void theIdIsEverythingAfterTheResourcePathWithTheQueryString() {
-        assertEquals("order;v=2", RawIds.after("/v2/notify/", request("/app/workflow/v2/notify/order;v=2", null)));
-        assertEquals("a/b/?x=1&y", RawIds.after("/v2/notify/", request("/app/workflow/v2/notify/a/b/", "x=1&y")));
-        assertEquals("id /v2/notify/ inside", RawIds.after("/v2/notify/",
-                request("/app/workflow/v2/notify/id%20/v2/notify/%20inside", null)));
-        assertEquals("x", RawIds.after("/v2/notify/", request("/v2/notify/x", null)),
-                "an application at the root: an empty context path");
-        assertNull(RawIds.after("/v2/notify/", request("/app/workflow/v2/waiters/x", null)));
+        assertEquals("order;v=2", RawIds.after("v2/notify/", uri("v2/notify/order;v=2", "")));
+        assertEquals("a/b/?x=1&y", RawIds.after("v2/notify/", uri("v2/notify/a/b/", "x=1&y")));
+        assertEquals("id v2/notify/ inside", RawIds.after("v2/notify/", uri("v2/notify/id%20v2/notify/%20inside", "")));
+        assertNull(RawIds.after("v2/notify/", uri("v2/waiters/x", "")));
     }
 
-    /** A request with {@code uri} under the context path {@code /app} (none when it does not begin with it). */
-    private static HttpServletRequest request(String uri, String query) {
-        Map<String, Object> answers = Map.of("getRequestURI", uri,
-                "getContextPath", uri.startsWith("/app/") ? "/app" : "");
-        return (HttpServletRequest) Proxy.newProxyInstance(RawIdsTest.class.getClassLoader(),
-                new Class<?>[]{HttpServletRequest.class},
-                (proxy, method, args) -> method.getName().equals("getQueryString") ? query
-                        : answers.get(method.getName()));
+    @Test
+    void aPathTheRequestUriRefusesIsReadWithoutAQuery() {
+        assertEquals("a|b[1]", RawIds.after("v2/notify/", uri("v2/notify/a|b[1]", null)));
+    }
+
+    /**
+     * A request for {@code path}, relative to the application, and {@code query} ({@code null}: the request URI
+     * refuses the path, as JAX-RS's does for a {@code |}).
+     */
+    private static UriInfo uri(String path, String query) {
+        return (UriInfo) Proxy.newProxyInstance(RawIdsTest.class.getClassLoader(), new Class<?>[]{UriInfo.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getPath" -> path;
+                    case "getRequestUri" -> {
+                        if (query == null) {
+                            throw new IllegalArgumentException("Illegal character in path");
+                        }
+                        yield URI.create("http://host/app/workflow/" + path + (query.isEmpty() ? "" : "?" + query));
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

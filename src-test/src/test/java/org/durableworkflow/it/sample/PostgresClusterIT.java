@@ -93,10 +93,11 @@ class PostgresClusterIT {
         assertEquals(RUNS - timedOut, count("SELECT COUNT(*) FROM DWF_RUN WHERE OUTPUT_JSON = '\"confirmed\"'"));
         assertEquals(RUNS, count("SELECT COUNT(*) FROM SAMPLE_OUTBOX WHERE KIND = 'PROCESSING_REQUEST'"));
         assertEquals(RUNS - timedOut, count("SELECT COUNT(*) FROM SAMPLE_OUTBOX WHERE KIND = 'CONFIRMATION'"));
+        assertEquals(timedOut, count("SELECT COUNT(*) FROM SAMPLE_OUTBOX WHERE KIND = 'CANCELLATION'"));
         assertEquals(0, count("SELECT COUNT(*) FROM (SELECT ORDER_ID, KIND FROM SAMPLE_OUTBOX"
                 + " GROUP BY ORDER_ID, KIND HAVING COUNT(*) > 1) AS DOUBLED"));
-        assertEquals(RUNS * 2 + (RUNS - timedOut) * 2, count("SELECT COUNT(*) FROM DWF_STEP"),
-                "timed-out runs journal two steps, notified runs four");
+        assertEquals(RUNS * 4 - timedOut, count("SELECT COUNT(*) FROM DWF_STEP"),
+                "timed-out runs journal three steps (the cancellation after the wait), notified runs four");
         assertEquals(0, count("SELECT COUNT(*) FROM DWF_WAITER WHERE STATE = 'WAITING'"));
         assertEquals(0, count("SELECT COUNT(*) FROM DWF_RUN R JOIN DWF_STEP S ON S.RUN_ID = R.RUN_ID AND S.SEQ = 4"
                 + " WHERE NOT (S.XMIN = R.XMIN)"), "each completion committed with the workflow's last step");

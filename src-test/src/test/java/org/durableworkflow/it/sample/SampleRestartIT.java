@@ -117,7 +117,8 @@ class SampleRestartIT {
 
         Map<String, Object> run = awaitStatus(runId, "COMPLETED");
         assertEquals("\"timed out\"", run.get("output"));
-        assertEquals(List.of("PROCESSING_REQUEST"), outbox(orderId).stream().map(m -> m.get("kind")).toList());
+        assertEquals(List.of("PROCESSING_REQUEST", "CANCELLATION"),
+                outbox(orderId).stream().map(m -> m.get("kind")).toList());
         SERVER.stop();
     }
 

@@ -1,0 +1,32 @@
+package org.durableworkflow.impl.engine;
+
+import org.durableworkflow.api.exception.StorageUnavailableException;
+import org.durableworkflow.impl.store.Transactions;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ExecutionsTest {
+
+    /** Transactions on a database that is away: every one fails as it begins. */
+    static class DatabaseAway extends Transactions {
+        @Override
+        public <T> T required(Supplier<T> work) {
+            throw new StorageUnavailableException("DWF0600: the database is away", null);
+        }
+    }
+
+    @Test
+    void anExecutionThatTheDatabaseBrokeOffLeavesTheRunFreeToExecuteAgain() {
+        Executions executions = new Executions();
+        executions.transactions = new DatabaseAway();
+
+        assertThrows(StorageUnavailableException.class, () -> executions.executeWhileRequested("wfr_a", null));
+
+        assertFalse(executions.isExecuting("wfr_a"), "still marked executing, it would never execute here again,"
+                + " and the recovery sweep would renew its lease for good");
+    }
+}

@@ -19,6 +19,8 @@ import java.util.function.Function;
 public final class WorkflowConfig {
 
     public static final String PREFIX = "durable-workflow.";
+    /** The longest server id the tables hold (a run's lease owner). */
+    private static final int MAX_SERVER_ID = 200;
 
     private final List<String> restTokens;
     private final List<String> notifyTokens;
@@ -77,7 +79,16 @@ public final class WorkflowConfig {
             throw new IllegalArgumentException("DWF0401: " + PREFIX + "timer-window must be at least 1ms, got "
                     + timerWindow);
         }
+        if (lease.compareTo(recoveryInterval.multipliedBy(2)) < 0) {
+            // leases are renewed once an interval: one no longer than two would lapse while its run executes
+            throw new IllegalArgumentException("DWF0401: " + PREFIX + "lease (" + lease + ") must be at least twice "
+                    + PREFIX + "recovery-interval (" + recoveryInterval + ")");
+        }
         serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
+        if (serverId.isBlank() || serverId.length() > MAX_SERVER_ID) {
+            throw new IllegalArgumentException("DWF0401: " + PREFIX + "server-id must be 1 to " + MAX_SERVER_ID
+                    + " characters, got " + serverId.length());
+        }
         eventRetention = durationOrOff(lookup, "events.retention");
         lookbackRetention = duration(lookup, "events.lookback-retention", "7d");
     }

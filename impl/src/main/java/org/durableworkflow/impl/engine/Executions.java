@@ -183,7 +183,7 @@ public class Executions {
      */
     private Ended executeOnce(String runId, RunSnapshot known, Carry carry, boolean sharing) {
         boolean carried = carry != Carry.NONE;
-        RunSnapshot snapshot = known != null ? known : readIfOwned(runId);
+        RunSnapshot snapshot = known != null && (carried || !leaseMayHaveLapsed(known)) ? known : readIfOwned(runId);
         if (snapshot == null) {
             return Ended.DONE;
         }
@@ -260,6 +260,14 @@ public class Executions {
     private static void stoppedByTheDatabase(String runId, Exception e) {
         LOG.warning("DWF0601: run " + runId + " stopped by the database (" + e.getMessage()
                 + "); it is resumed when its lease expires");
+    }
+
+    /**
+     * Whether the lease the snapshot was read under has run out by now: the execution waited in a queue that long,
+     * and another server may have claimed the run meanwhile, so it is read again instead of trusted.
+     */
+    private boolean leaseMayHaveLapsed(RunSnapshot snapshot) {
+        return snapshot.run().leaseExpiry() <= clock.millis();
     }
 
     /** The run and its journal, in one transaction, when it is running under this server's lease. */

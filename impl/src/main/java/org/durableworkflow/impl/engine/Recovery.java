@@ -14,7 +14,9 @@ import org.durableworkflow.impl.time.Clock;
 import org.durableworkflow.impl.timer.DeadlineWindows;
 
 import javax.naming.InitialContext;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -99,8 +101,11 @@ public class Recovery {
         try {
             long now = clock.millis();
             String me = config.serverId();
-            List<String> executing = executions.executingRunIds();
-            transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), executing));
+            // runs queued here too: a run that waits in the queue longer than a lease would otherwise be claimed
+            // and executed by another server as well
+            Set<String> held = new HashSet<>(executions.executingRunIds());
+            held.addAll(engine.queuedRunIds());
+            transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), held));
             List<String> runIds = transactions.required(() ->
                     store.claimRuns(now, me, engine.leaseFrom(now), atStart, BATCH));
             for (String runId : runIds) {

@@ -24,6 +24,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -58,6 +60,8 @@ public class WorkflowEngine {
     private volatile ManagedExecutorService executor;
     /** Executions handed over and not begun yet: the executor takes them, and notifies when it has a backlog. */
     private final ExecutionQueue queue = new ExecutionQueue(this::executor, () -> config.executorBacklog());
+    /** Runs handed to the queue whose execution has not begun. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
     public String start(String workflowName, Object input, String runId) {
@@ -225,7 +229,9 @@ public class WorkflowEngine {
 
     /** As {@link #submit(String)}; the execution begins from {@code snapshot} when given, without reading the run. */
     void submit(String runId, RunSnapshot snapshot) {
+        queued.add(runId);
         Runnable execution = () -> {
+            queued.remove(runId);
             try {
                 executions.executeWhileRequested(runId, snapshot);
             } catch (RuntimeException | Error e) {
@@ -235,8 +241,14 @@ public class WorkflowEngine {
         try {
             queue.handOver(execution);
         } catch (RejectedExecutionException e) {
+            queued.remove(runId);
             LOG.warning("DWF0600: run " + runId + " not queued (" + e.getMessage() + "); recovery will resume it");
         }
+    }
+
+    /** Runs whose execution waits in this server's queue: their leases are renewed, as those of runs executing. */
+    List<String> queuedRunIds() {
+        return List.copyOf(queued);
     }
 
     /**

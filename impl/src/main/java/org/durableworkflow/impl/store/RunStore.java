@@ -34,6 +34,8 @@ public class RunStore {
      * may otherwise read the index on STATUS through every run in that status, instead of the run's one row by its
      * key (30 ms a notify with 100,000 runs waiting, seen when autovacuum was off).
      */
+    private static final int RENEWALS_PER_STATEMENT = 500;
+
     static final String AND_STATUS_IS = " AND STATUS || '' = ?";
     /** The run to RUNNING under a lease, if it is in the given state; also the start of {@link #resume}. */
     public static final String MAKE_RUNNABLE = "UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?,"
@@ -181,13 +183,17 @@ public class RunStore {
      * execution failed on the database, say) lets its lease expire, so that a sweep takes it up again.
      */
     public int renewLeases(String owner, long leaseExpiry, Collection<String> runIds) {
-        if (runIds.isEmpty()) {
-            return 0;
+        List<String> ids = List.copyOf(runIds);
+        int renewed = 0;
+        for (int from = 0; from < ids.size(); from += RENEWALS_PER_STATEMENT) { // a queue may hold thousands
+            renewed += em.createQuery("UPDATE RunEntity r SET r.leaseExpiry = :expiry"
+                            + " WHERE r.leaseOwner = :owner AND r.status = :running AND r.runId IN :runs")
+                    .setParameter("expiry", leaseExpiry).setParameter("owner", owner)
+                    .setParameter("running", RunStatus.RUNNING)
+                    .setParameter("runs", ids.subList(from, Math.min(ids.size(), from + RENEWALS_PER_STATEMENT)))
+                    .executeUpdate();
         }
-        return em.createQuery("UPDATE RunEntity r SET r.leaseExpiry = :expiry"
-                        + " WHERE r.leaseOwner = :owner AND r.status = :running AND r.runId IN :runs")
-                .setParameter("expiry", leaseExpiry).setParameter("owner", owner)
-                .setParameter("running", RunStatus.RUNNING).setParameter("runs", runIds).executeUpdate();
+        return renewed;
     }
 
     /** Inserts a waiter and gives it its generated id. */

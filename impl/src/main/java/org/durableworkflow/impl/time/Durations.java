@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 /** Reads the anchor's duration strings: {@code "30s"}, {@code "10m"}, {@code "2h"}, {@code "7d"}, plain seconds. */
 public final class Durations {
 
+    /** The longest duration taken: 100 years. */
+    public static final Duration LONGEST = Duration.ofDays(36_500);
+
     private static final Pattern SHORT_FORM = Pattern.compile("(\\d{1,12})([smhd]?)");
 
     private Durations() {
@@ -46,10 +49,17 @@ public final class Durations {
         throw invalid(text);
     }
 
-    /** Checks that {@code d} is positive. */
+    /**
+     * Checks that {@code d} is positive and at most {@link #LONGEST}: a deadline must stay a number of milliseconds
+     * (so {@code Duration.ofMillis(Long.MAX_VALUE)} for "forever" is refused instead of wrapping to a past deadline).
+     */
     public static Duration requirePositive(Duration d, Object shownAs) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new InvalidInputException("DWF0201: a timeout must be positive, got '" + shownAs + "'");
+        }
+        if (d.compareTo(LONGEST) > 0) {
+            throw new InvalidInputException("DWF0202: a duration must be at most 36500d (100 years), got '"
+                    + shownAs + "'");
         }
         return d;
     }

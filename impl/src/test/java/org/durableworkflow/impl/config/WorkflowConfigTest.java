@@ -38,4 +38,29 @@ class WorkflowConfigTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void aLeaseShorterThanTwoRecoveryIntervalsIsRefused() {
+        assertEquals(java.time.Duration.ofSeconds(20), with(Map.of("lease", "20s", "recovery-interval", "10s")).lease());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("lease", "10s", "recovery-interval", "10s")));
+        assertTrue(e.getMessage().startsWith("DWF0401: durable-workflow.lease (PT10S) must be at least twice"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> with(Map.of("recovery-interval", "2m")));
+    }
+
+    @Test
+    void aServerIdLongerThanTheTablesHoldIsRefused() {
+        assertEquals("a".repeat(200), with(Map.of("server-id", "a".repeat(200))).serverId());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("server-id", "a".repeat(201))));
+        assertTrue(e.getMessage().startsWith("DWF0401: durable-workflow.server-id must be 1 to 200"), e.getMessage());
+    }
+
+    @Test
+    void aDurationOfMoreThanAHundredYearsIsRefusedNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("timer-window", "999999999999d")));
+        assertTrue(e.getMessage().startsWith("DWF0401: durable-workflow.timer-window"), e.getMessage());
+    }
 }

@@ -1,9 +1,11 @@
 package org.durableworkflow.impl.engine;
 
 import org.durableworkflow.api.exception.StorageUnavailableException;
+import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,5 +30,16 @@ class ExecutionsTest {
 
         assertFalse(executions.isExecuting("wfr_a"), "still marked executing, it would never execute here again,"
                 + " and the recovery sweep would renew its lease for good");
+    }
+
+    @Test
+    void aSnapshotWhoseLeaseRanOutWhileItWaitedIsReadAgainNotTrusted() {
+        Executions executions = new Executions();
+        executions.transactions = new DatabaseAway(); // the read again is what reaches the database
+        executions.clock = () -> 10_000;
+        RunEntity run = new RunEntity("wfr_b", "order", null, 0, "server-a", 9_999);
+
+        assertThrows(StorageUnavailableException.class,
+                () -> executions.executeWhileRequested("wfr_b", new RunSnapshot(run, List.of())));
     }
 }

@@ -39,4 +39,19 @@ class DurationsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Durations.parse(text));
         assertTrue(e.getMessage().startsWith("DWF0201"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"36501d", "999999999999d", "999999999999", "PT9223372036854775S"})
+    void refusesDurationsLongerThanAHundredYears(String text) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Durations.parse(text));
+        assertTrue(e.getMessage().startsWith("DWF0202"), e.getMessage());
+    }
+
+    @Test
+    void aForeverDurationIsRefusedNotWrappedToThePast() {
+        assertEquals(Durations.LONGEST, Durations.requirePositive(Duration.ofDays(36_500), "36500d"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Durations.requirePositive(Duration.ofMillis(Long.MAX_VALUE), "forever"));
+        assertTrue(e.getMessage().startsWith("DWF0202"), e.getMessage());
+    }
 }

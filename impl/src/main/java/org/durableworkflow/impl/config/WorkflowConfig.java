@@ -1,6 +1,7 @@
 package org.durableworkflow.impl.config;
 
 import org.durableworkflow.api.exception.InvalidInputException;
+import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.time.Durations;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -19,8 +20,6 @@ import java.util.function.Function;
 public final class WorkflowConfig {
 
     public static final String PREFIX = "durable-workflow.";
-    /** The longest server id the tables hold (a run's lease owner). */
-    private static final int MAX_SERVER_ID = 200;
 
     private final List<String> restTokens;
     private final List<String> notifyTokens;
@@ -66,7 +65,7 @@ public final class WorkflowConfig {
         publicUrl = stripSlash(lookup.apply("rest.public-url").orElse("/workflow"));
         defaultWaitTimeout = duration(lookup, "wait.default-timeout", "7d");
         maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
-        maxIdLength = Math.min(positiveInt(lookup, "limits.id-length", 256), 512);
+        maxIdLength = Math.min(positiveInt(lookup, "limits.id-length", 256), RunEntity.ID_LENGTH);
         maxJsonDepth = positiveInt(lookup, "limits.json-depth", 64);
         executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
         executorBacklog = lookup.apply("executor.backlog").map(String::trim).filter("off"::equals).isPresent()
@@ -85,9 +84,9 @@ public final class WorkflowConfig {
                     + PREFIX + "recovery-interval (" + recoveryInterval + ")");
         }
         serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
-        if (serverId.isBlank() || serverId.length() > MAX_SERVER_ID) {
-            throw new IllegalArgumentException("DWF0401: " + PREFIX + "server-id must be 1 to " + MAX_SERVER_ID
-                    + " characters, got " + serverId.length());
+        if (serverId.isBlank() || serverId.length() > RunEntity.OWNER_LENGTH) {
+            throw new IllegalArgumentException("DWF0401: " + PREFIX + "server-id must be 1 to "
+                    + RunEntity.OWNER_LENGTH + " characters, got " + serverId.length());
         }
         eventRetention = durationOrOff(lookup, "events.retention");
         lookbackRetention = duration(lookup, "events.lookback-retention", "7d");

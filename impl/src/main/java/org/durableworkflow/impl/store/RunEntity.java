@@ -25,6 +25,8 @@ public class RunEntity {
     public static final int ID_LENGTH = 512;
     /** The longest workflow name the tables hold. */
     public static final int NAME_LENGTH = 200;
+    /** The longest lease owner (server id) the tables hold. */
+    public static final int OWNER_LENGTH = 200;
 
     @Id
     @Column(name = "RUN_ID", length = ID_LENGTH)
@@ -54,7 +56,7 @@ public class RunEntity {
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
 
-    @Column(name = "LEASE_OWNER", length = 200)
+    @Column(name = "LEASE_OWNER", length = OWNER_LENGTH)
     private String leaseOwner;
 
     @Column(name = "LEASE_EXPIRY", nullable = false)

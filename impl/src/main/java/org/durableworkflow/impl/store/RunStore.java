@@ -28,14 +28,14 @@ public class RunStore {
     public static final String PERSISTENCE_CONTEXT = "durable-workflow/entity-manager";
     public static final String ENTITY_MANAGER = "java:comp/env/" + PERSISTENCE_CONTEXT;
 
+    /** Run ids per statement that renews leases: a server's queue may hold thousands. */
+    private static final int RENEWALS_PER_STATEMENT = 500;
     /**
      * The run's status as a condition of a statement that takes the run by its key, written as an expression so that
      * PostgreSQL cannot use it as an index condition: a plan cached while DWF_RUN was small and had no statistics
      * may otherwise read the index on STATUS through every run in that status, instead of the run's one row by its
      * key (30 ms a notify with 100,000 runs waiting, seen when autovacuum was off).
      */
-    private static final int RENEWALS_PER_STATEMENT = 500;
-
     static final String AND_STATUS_IS = " AND STATUS || '' = ?";
     /** The run to RUNNING under a lease, if it is in the given state; also the start of {@link #resume}. */
     public static final String MAKE_RUNNABLE = "UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?,"
@@ -185,7 +185,7 @@ public class RunStore {
     public int renewLeases(String owner, long leaseExpiry, Collection<String> runIds) {
         List<String> ids = List.copyOf(runIds);
         int renewed = 0;
-        for (int from = 0; from < ids.size(); from += RENEWALS_PER_STATEMENT) { // a queue may hold thousands
+        for (int from = 0; from < ids.size(); from += RENEWALS_PER_STATEMENT) {
             renewed += em.createQuery("UPDATE RunEntity r SET r.leaseExpiry = :expiry"
                             + " WHERE r.leaseOwner = :owner AND r.status = :running AND r.runId IN :runs")
                     .setParameter("expiry", leaseExpiry).setParameter("owner", owner)

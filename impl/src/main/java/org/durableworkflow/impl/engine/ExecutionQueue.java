@@ -1,7 +1,9 @@
 package org.durableworkflow.impl.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +24,11 @@ final class ExecutionQueue {
     /** Turns the current thread takes once its call returned ({@link #helpingAfter}). */
     private static final ThreadLocal<List<Runnable>> TURNS_HERE = new ThreadLocal<>();
 
-    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    /** An execution of run {@code runId} handed over and not begun. */
+    private record Pending(String runId, Runnable execution) {
+    }
+
+    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final Supplier<Executor> executor;
     private final IntSupplier backlog;
@@ -33,16 +39,17 @@ final class ExecutionQueue {
     }
 
     /**
-     * Hands {@code execution} over.
+     * Hands {@code execution}, of run {@code runId}, over.
      *
      * @throws RejectedExecutionException when the executor refused its turn; one waiting execution (this one, unless
      *                                    another turn took it already) is dropped, left to the recovery sweep
      */
-    void handOver(Runnable execution) {
+    void handOver(String runId, Runnable execution) {
         List<Runnable> turnsHere = TURNS_HERE.get();
         boolean here = turnsHere != null && size.get() >= backlog.getAsInt();
+        Pending pending = new Pending(runId, execution);
         size.incrementAndGet();
-        waiting.add(execution);
+        waiting.add(pending);
         if (here) {
             turnsHere.add(this::executeOldest);
             return;
@@ -50,7 +57,7 @@ final class ExecutionQueue {
         try {
             executor.get().execute(this::executeOldest);
         } catch (RejectedExecutionException e) {
-            if (waiting.remove(execution) || waiting.poll() != null) {
+            if (waiting.remove(pending) || waiting.poll() != null) {
                 size.decrementAndGet();
             }
             throw e;
@@ -80,11 +87,20 @@ final class ExecutionQueue {
         return size.get();
     }
 
+    /** The runs with an execution handed over and not begun; a run handed over twice stays until both began. */
+    Set<String> runIds() {
+        Set<String> runIds = new HashSet<>();
+        for (Pending pending : waiting) {
+            runIds.add(pending.runId());
+        }
+        return runIds;
+    }
+
     private void executeOldest() {
-        Runnable oldest = waiting.poll();
+        Pending oldest = waiting.poll();
         if (oldest != null) {
             size.decrementAndGet();
-            oldest.run();
+            oldest.execution().run();
         }
     }
 }

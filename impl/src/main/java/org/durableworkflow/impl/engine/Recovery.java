@@ -101,10 +101,7 @@ public class Recovery {
         try {
             long now = clock.millis();
             String me = config.serverId();
-            // runs queued here too: a run that waits in the queue longer than a lease would otherwise be claimed
-            // and executed by another server as well
-            Set<String> held = new HashSet<>(executions.executingRunIds());
-            held.addAll(engine.queuedRunIds());
+            Set<String> held = runsHeldHere();
             transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), held));
             List<String> runIds = transactions.required(() ->
                     store.claimRuns(now, me, engine.leaseFrom(now), atStart, BATCH));
@@ -130,5 +127,15 @@ public class Recovery {
             LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The runs whose leases this server renews: those it executes, and those queued here to execute; a run that
+     * waited in the queue longer than a lease would otherwise be claimed and executed by another server as well.
+     */
+    Set<String> runsHeldHere() {
+        Set<String> held = new HashSet<>(executions.executingRunIds());
+        held.addAll(engine.queuedRunIds());
+        return held;
     }
 }

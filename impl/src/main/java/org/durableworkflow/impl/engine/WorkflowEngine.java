@@ -25,7 +25,6 @@ import javax.naming.NamingException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -57,11 +56,10 @@ public class WorkflowEngine {
     @Inject
     Executions executions;
 
-    private volatile ManagedExecutorService executor;
+    /** Looked up at first use; set beforehand by tests. */
+    volatile ManagedExecutorService executor;
     /** Executions handed over and not begun yet: the executor takes them, and notifies when it has a backlog. */
     private final ExecutionQueue queue = new ExecutionQueue(this::executor, () -> config.executorBacklog());
-    /** Runs handed to the queue whose execution has not begun. */
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
     public String start(String workflowName, Object input, String runId) {
@@ -229,9 +227,7 @@ public class WorkflowEngine {
 
     /** As {@link #submit(String)}; the execution begins from {@code snapshot} when given, without reading the run. */
     void submit(String runId, RunSnapshot snapshot) {
-        queued.add(runId);
         Runnable execution = () -> {
-            queued.remove(runId);
             try {
                 executions.executeWhileRequested(runId, snapshot);
             } catch (RuntimeException | Error e) {
@@ -239,16 +235,15 @@ public class WorkflowEngine {
             }
         };
         try {
-            queue.handOver(execution);
+            queue.handOver(runId, execution);
         } catch (RejectedExecutionException e) {
-            queued.remove(runId);
             LOG.warning("DWF0600: run " + runId + " not queued (" + e.getMessage() + "); recovery will resume it");
         }
     }
 
     /** Runs whose execution waits in this server's queue: their leases are renewed, as those of runs executing. */
-    List<String> queuedRunIds() {
-        return List.copyOf(queued);
+    Set<String> queuedRunIds() {
+        return queue.runIds();
     }
 
     /**
@@ -274,7 +269,7 @@ public class WorkflowEngine {
 
     /** Cancels a run that is not final; {@code false} when it was final already or does not exist. */
     public boolean cancel(String runId) {
-        return mayExist(runId) && endRun(runId, RunStatus.CANCELLED, "cancelled");
+        return endRun(runId, RunStatus.CANCELLED, "cancelled");
     }
 
     /**
@@ -301,21 +296,13 @@ public class WorkflowEngine {
 
     /** The run with its journal. */
     public Optional<RunInfo> runInfo(String runId) {
-        RunEntity run = mayExist(runId) ? store.findRun(runId) : null;
+        RunEntity run = store.findRun(runId);
         if (run == null) {
             return Optional.empty();
         }
         return Optional.of(new RunInfo(run.runId(), run.workflowName(), run.status(), run.input(), run.output(),
                 run.error(), run.createdAt(), run.updatedAt(),
                 store.journal(runId).stream().map(StepEntity::toInfo).toList()));
-    }
-
-    /**
-     * Whether a run with this id could exist: not one longer than the tables hold, which Derby would refuse to
-     * compare (a truncation error) rather than find nothing.
-     */
-    private static boolean mayExist(String runId) {
-        return runId != null && !runId.isEmpty() && runId.length() <= RunEntity.ID_LENGTH;
     }
 
     long leaseFrom(long now) {

@@ -75,7 +75,11 @@ public class RunStore {
         sql.takeConnection();
     }
 
+    /** The run, or {@code null} when there is none (as for an id longer than any run's). */
     public RunEntity findRun(String runId) {
+        if (!fits(runId, RunEntity.ID_LENGTH)) {
+            return null;
+        }
         return firstOf(sql.query("SELECT " + RunEntity.COLUMNS + " FROM DWF_RUN WHERE RUN_ID = ?", RunEntity::read,
                 runId));
     }
@@ -216,14 +220,22 @@ public class RunStore {
                 WaiterEntity::read, args);
     }
 
+    /**
+     * Whether {@code value} fits a column of {@code length} characters. No row holds a longer one, and Derby refuses
+     * to compare a longer value with such a column (a truncation error) rather than find nothing.
+     */
+    private static boolean fits(String value, int length) {
+        return value != null && value.length() <= length;
+    }
+
     private static <T> T firstOf(List<T> found) {
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** A page of runs, newest first, filtered by status and workflow name where given ({@code null}: any). */
     public List<RunEntity> listRuns(RunStatus status, String workflowName, int offset, int limit) {
-        if (workflowName != null && workflowName.length() > RunEntity.NAME_LENGTH) {
-            return List.of(); // no workflow has such a name, and Derby would refuse to compare it
+        if (workflowName != null && !fits(workflowName, RunEntity.NAME_LENGTH)) {
+            return List.of();
         }
         String where = (status == null ? "" : " AND r.status = :status")
                 + (workflowName == null ? "" : " AND r.workflowName = :workflow");
@@ -256,6 +268,9 @@ public class RunStore {
     }
 
     public List<WaiterEntity> waitingOfRun(String runId) {
+        if (!fits(runId, RunEntity.ID_LENGTH)) {
+            return List.of();
+        }
         return waiters("RUN_ID = ? AND STATE = ?", runId, WaiterEntity.WAITING);
     }
 

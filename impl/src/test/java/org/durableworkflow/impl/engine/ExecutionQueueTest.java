@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -59,12 +60,25 @@ class ExecutionQueueTest {
             throw new RejectedExecutionException("shutting down");
         };
         ExecutionQueue closing = new ExecutionQueue(() -> refusing, () -> 2);
-        assertThrows(RejectedExecutionException.class, () -> closing.handOver(() -> executed.add("lost")));
+        assertThrows(RejectedExecutionException.class, () -> closing.handOver("lost", () -> executed.add("lost")));
         assertEquals(0, closing.size());
     }
 
+    @Test
+    void aRunHandedOverTwiceStaysQueuedUntilBothItsExecutionsBegan() {
+        handOver("a");
+        handOver("a");
+        handOver("b");
+        assertEquals(Set.of("a", "b"), queue.runIds());
+
+        heldByExecutor.get(0).run();
+        assertEquals(Set.of("a", "b"), queue.runIds(), "its second execution still waits: its lease must be renewed");
+        heldByExecutor.get(1).run();
+        assertEquals(Set.of("b"), queue.runIds());
+    }
+
     private Void handOver(String name) {
-        queue.handOver(() -> executed.add(name));
+        queue.handOver(name, () -> executed.add(name));
         return null;
     }
 }

@@ -49,6 +49,8 @@ public final class OrderBenchmark {
                 .stream().filter(a -> !a.startsWith("-D")).toList())
                 + " (Java " + Runtime.version() + ")");
         figures.put("clients", settings.clients());
+        // the JVM before any engine was opened: what each engine adds to its host is the rest
+        recordMemory("_host");
         try {
             if (settings.warmup() > 0) phase("warm-up", () -> completeWorkflows(settings.warmup(), false));
             PgStats used = phase("complete workflows", () -> completeWorkflows(settings.n(), true));

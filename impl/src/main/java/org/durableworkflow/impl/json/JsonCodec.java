@@ -76,6 +76,7 @@ public final class JsonCodec {
     /**
      * Whether {@code text} is one JSON value and nothing else but whitespace. JSON-B reads the first value and
      * ignores what follows, which would turn the plain text "123 Main St" into "123" and "null or later" into null.
+     * The parser's events are only counted, not built into a value: JSON-B reads the text again anyway.
      */
     public static boolean isOneJsonValue(String text) {
         if (text.isEmpty()) {
@@ -85,8 +86,16 @@ public final class JsonCodec {
             return false; // most plain text: no parser needed
         }
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-            parser.next();
-            parser.getValue();
+            int depth = 0;
+            do {
+                switch (parser.next()) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    default -> {
+                        // a key or a value inside, or the one value
+                    }
+                }
+            } while (depth > 0);
             return !parser.hasNext();
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             return false;

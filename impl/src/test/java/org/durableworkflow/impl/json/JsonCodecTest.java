@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +54,18 @@ class JsonCodecTest {
         assertEquals("spaced", codec.readEvent(" \"spaced\"\n", String.class));
         assertEquals(List.of(BigDecimal.ONE, BigDecimal.valueOf(2)), codec.readEvent("[1, 2]", Object.class));
         assertEquals(new BigDecimal("42"), codec.readEvent("42", Object.class));
+    }
+
+    @Test
+    void oneJsonValueIsTheWholeTextNestedOrNotAndNothingMalformed() {
+        for (String one : List.of("{\"a\":[1,{\"b\":[]}],\"c\":{}}", " [ [1], [2, [3]] ]\n", "\"x\"", "-1.5e3",
+                "null", "{}")) {
+            assertTrue(JsonCodec.isOneJsonValue(one), one);
+        }
+        for (String notOne : List.of("{\"a\":[1,{\"b\":[]}]} x", "[] []", "{\"a\" 1}", "[1,]", "{\"a\":{\"b\":1}",
+                "[1, 2", "{\"a\":1,}", "}", "")) {
+            assertFalse(JsonCodec.isOneJsonValue(notOne), notOne);
+        }
     }
 
     @Test

@@ -103,14 +103,17 @@ public class InProcessLoad {
             throws Exception {
         Map<String, Object> perOrder = new ConcurrentHashMap<>();
         ExecutorService callers = Executors.newFixedThreadPool(threads, threadFactory);
-        if (perSecond != null || timed) {
+        boolean start = "start".equals(action);
+        if (!start && (perSecond != null || timed)) {
             ResumeProbe.time(prefix);
         }
         long t0 = System.nanoTime();
         try {
-            if (perSecond != null) {
+            if (start && perSecond != null) {
+                PacedCalls.atRate(callers, n, perSecond, i -> perOrder.put(prefix + i, startOrder(prefix + i)));
+            } else if (perSecond != null) {
                 notifyAtRate(callers, prefix, n, perSecond, perOrder);
-            } else if ("start".equals(action)) {
+            } else if (start) {
                 inParallel(callers, n, threads, i -> perOrder.put(prefix + i, startOrder(prefix + i)));
             } else {
                 inParallel(callers, n, threads, i -> {

@@ -159,6 +159,15 @@ final class SampleLoad implements AutoCloseable {
         return orderOfRun;
     }
 
+    /** Starts orders {@code prefix0..prefix(n-1)}, the i-th at i / {@code perSecond} s; returns once all started. */
+    void startAtRate(String prefix, int n, int perSecond) throws Exception {
+        if (inProcess) {
+            callInProcessLoad("start", prefix, n, "&perSecond=" + perSecond);
+            return;
+        }
+        PacedCalls.atRate(callers, n, perSecond, i -> startOrder(prefix + i));
+    }
+
     /** Notifies orders {@code prefix0..prefix(n-1)} at full speed. */
     void notifyAll(String prefix, int n) throws Exception {
         if (inProcess) {

@@ -96,7 +96,7 @@ public final class JsonCodec {
                     }
                 }
             } while (depth > 0);
-            return !parser.hasNext();
+            return depth == 0 && !parser.hasNext();
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             return false;
         }

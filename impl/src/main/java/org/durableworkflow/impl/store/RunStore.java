@@ -183,8 +183,9 @@ public class RunStore {
     }
 
     /**
-     * Extends this server's leases on the runs it is executing now; a run it holds but does not execute (its
-     * execution failed on the database, say) lets its lease expire, so that a sweep takes it up again.
+     * Extends this server's leases on {@code runIds}, the runs it is executing now or has queued to execute; a run it
+     * holds but does neither with (its execution failed on the database, say) lets its lease expire, so that a sweep
+     * takes it up again.
      */
     public int renewLeases(String owner, long leaseExpiry, Collection<String> runIds) {
         List<String> ids = List.copyOf(runIds);

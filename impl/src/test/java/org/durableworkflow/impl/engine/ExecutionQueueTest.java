@@ -62,6 +62,7 @@ class ExecutionQueueTest {
         ExecutionQueue closing = new ExecutionQueue(() -> refusing, () -> 2);
         assertThrows(RejectedExecutionException.class, () -> closing.handOver("lost", () -> executed.add("lost")));
         assertEquals(0, closing.size());
+        assertEquals(Set.of(), closing.runIds());
     }
 
     @Test

@@ -19,11 +19,17 @@ class RecoveryTest {
         engine.executor = executorKeeping(heldByExecutor);
         Recovery recovery = new Recovery();
         recovery.engine = engine;
-        recovery.executions = new Executions();
+
+        Executions executions = new Executions();
+        executions.transactions = new ExecutionsTest.DatabaseAway(); // an execution that begins ends at once
+        engine.executions = executions;
+        recovery.executions = executions;
 
         engine.submit("wfr_queued");
+        engine.submit("wfr_queued"); // resumed again before its first execution began
+        assertEquals(Set.of("wfr_queued"), recovery.runsHeldHere());
 
-        assertEquals(1, heldByExecutor.size());
+        heldByExecutor.get(0).run(); // the first execution began (and ended): the second still waits
         assertEquals(Set.of("wfr_queued"), recovery.runsHeldHere(),
                 "left out, another server could claim the run while it waits here, and both would execute it");
     }

@@ -63,7 +63,7 @@ class JsonCodecTest {
             assertTrue(JsonCodec.isOneJsonValue(one), one);
         }
         for (String notOne : List.of("{\"a\":[1,{\"b\":[]}]} x", "[] []", "{\"a\" 1}", "[1,]", "{\"a\":{\"b\":1}",
-                "[1, 2", "{\"a\":1,}", "}", "")) {
+                "[1, 2", "{\"a\":1,}", " }", " ]", " ] [", "")) {
             assertFalse(JsonCodec.isOneJsonValue(notOne), notOne);
         }
     }

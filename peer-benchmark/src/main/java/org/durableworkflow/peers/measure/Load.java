@@ -10,7 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The client side: calls on a fixed number of client threads, at full speed or at a fixed rate. */
+/**
+ * The client side: calls on a fixed number of client threads, at full speed or at a fixed rate. The threads end at
+ * {@link #endThreads} (before each memory reading: they are the benchmark's, not the engine's) and start again at the
+ * next call, as this project's in-process load ends its threads after each call.
+ */
 public final class Load implements AutoCloseable {
 
     /** A call for one run. */
@@ -26,11 +30,29 @@ public final class Load implements AutoCloseable {
     private static final Duration LEFT_BEHIND_AFTER = Duration.ofMinutes(1);
 
     private final int clients;
-    private final ExecutorService pool;
+    private ExecutorService pool;
 
     public Load(int clients) {
         this.clients = clients;
-        this.pool = Executors.newFixedThreadPool(clients);
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(clients);
+        }
+        return pool;
+    }
+
+    /**
+     * Ends the client threads, waiting up to 10 s for calls still under way (a call left behind by
+     * {@link #fullSpeedUntil} may still run, and then its thread is counted).
+     */
+    public synchronized void endThreads() throws InterruptedException {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            pool = null;
+        }
     }
 
     /** Calls {@code call} for runs {@code from} to {@code to - 1}, as fast as the client threads go. */
@@ -48,7 +70,7 @@ public final class Load implements AutoCloseable {
         AtomicInteger made = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            workers.add(pool.submit(() -> {
+            workers.add(pool().submit(() -> {
                 for (int run = next.getAndIncrement(); run < to && System.nanoTime() < deadline;
                         run = next.getAndIncrement()) {
                     call.call(run);
@@ -81,7 +103,7 @@ public final class Load implements AutoCloseable {
             long wait = due - System.nanoTime();
             if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             int r = run;
-            calls.add(pool.submit(() -> {
+            calls.add(pool().submit(() -> {
                 call.call(r);
                 return null;
             }));
@@ -104,7 +126,9 @@ public final class Load implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        pool.shutdownNow();
+    public synchronized void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -178,6 +178,7 @@ public final class OrderBenchmark {
     }
 
     private void recordMemory(String suffix) throws Exception {
+        load.endThreads();
         ProcessMemory m = ProcessMemory.now();
         figures.put("heap_mb" + suffix, m.heapMb());
         figures.put("rss_mb" + suffix, m.rssMb());

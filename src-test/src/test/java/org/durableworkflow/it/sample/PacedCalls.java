@@ -7,7 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Calls made at a fixed rate, for the benchmarks' notifies: from this JVM ({@link SampleLoad}) and from inside the
+ * Calls made at a fixed rate, for the benchmarks' starts and notifies: from this JVM ({@link SampleLoad}) and from inside the
  * server ({@link InProcessLoad}, which is why it is deployed with the sample WAR too).
  */
 final class PacedCalls {

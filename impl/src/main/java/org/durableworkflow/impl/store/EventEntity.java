@@ -29,7 +29,7 @@ public class EventEntity {
     private String eventId;
 
     /** The run it is kept for; {@code null}: the first run to wait for the id. */
-    @Column(name = "RUN_ID", length = 512)
+    @Column(name = "RUN_ID", length = RunEntity.ID_LENGTH)
     private String runId;
 
     /** The event data as the notify carried it; {@code null} for a notify without data. */

@@ -21,7 +21,7 @@ import java.sql.SQLException;
 })
 public class RunEntity {
 
-    /** The longest run id the tables hold; no run has a longer one. */
+    /** The longest run id the tables hold (every RUN_ID column of the schema scripts); no run has a longer one. */
     public static final int ID_LENGTH = 512;
     /** The longest workflow name the tables hold. */
     public static final int NAME_LENGTH = 200;

@@ -31,7 +31,7 @@ public class StepEntity {
     }
 
     @Id
-    @Column(name = "RUN_ID", length = 512)
+    @Column(name = "RUN_ID", length = RunEntity.ID_LENGTH)
     private String runId;
 
     @Id

@@ -38,7 +38,7 @@ public class WaiterEntity {
     @Column(name = "ID")
     private Long id;
 
-    @Column(name = "RUN_ID", length = 512, nullable = false)
+    @Column(name = "RUN_ID", length = RunEntity.ID_LENGTH, nullable = false)
     private String runId;
 
     @Column(name = "SEQ", nullable = false)

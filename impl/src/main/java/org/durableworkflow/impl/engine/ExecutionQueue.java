@@ -1,9 +1,7 @@
 package org.durableworkflow.impl.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,10 +30,13 @@ final class ExecutionQueue {
     private final AtomicInteger size = new AtomicInteger();
     private final Supplier<Executor> executor;
     private final IntSupplier backlog;
+    private final HeldRuns held;
 
-    ExecutionQueue(Supplier<Executor> executor, IntSupplier backlog) {
+    /** {@code held} holds each run handed over until its execution ended. */
+    ExecutionQueue(Supplier<Executor> executor, IntSupplier backlog, HeldRuns held) {
         this.executor = executor;
         this.backlog = backlog;
+        this.held = held;
     }
 
     /**
@@ -48,6 +49,7 @@ final class ExecutionQueue {
         List<Runnable> turnsHere = TURNS_HERE.get();
         boolean here = turnsHere != null && size.get() >= backlog.getAsInt();
         Pending pending = new Pending(runId, execution);
+        held.hold(runId);
         size.incrementAndGet();
         waiting.add(pending);
         if (here) {
@@ -57,8 +59,10 @@ final class ExecutionQueue {
         try {
             executor.get().execute(this::executeOldest);
         } catch (RejectedExecutionException e) {
-            if (waiting.remove(pending) || waiting.poll() != null) {
+            Pending dropped = waiting.remove(pending) ? pending : waiting.poll();
+            if (dropped != null) {
                 size.decrementAndGet();
+                held.release(dropped.runId());
             }
             throw e;
         }
@@ -87,20 +91,15 @@ final class ExecutionQueue {
         return size.get();
     }
 
-    /** The runs with an execution handed over and not begun; a run handed over twice stays until both began. */
-    Set<String> runIds() {
-        Set<String> runIds = new HashSet<>();
-        for (Pending pending : waiting) {
-            runIds.add(pending.runId());
-        }
-        return runIds;
-    }
-
     private void executeOldest() {
         Pending oldest = waiting.poll();
         if (oldest != null) {
             size.decrementAndGet();
-            oldest.execution().run();
+            try {
+                oldest.execution().run();
+            } finally {
+                held.release(oldest.runId());
+            }
         }
     }
 }

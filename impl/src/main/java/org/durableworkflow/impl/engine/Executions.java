@@ -18,7 +18,6 @@ import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -66,6 +65,15 @@ public class Executions {
      */
     boolean executeCarrying(RunSnapshot snapshot, boolean throughTransactionalSteps) {
         String runId = snapshot.run().runId();
+        engine.held().hold(runId); // until this execution ended, and what it handed over holds the run itself
+        try {
+            return executeCarryingHeld(runId, snapshot, throughTransactionalSteps);
+        } finally {
+            engine.held().release(runId);
+        }
+    }
+
+    private boolean executeCarryingHeld(String runId, RunSnapshot snapshot, boolean throughTransactionalSteps) {
         boolean[] committed = {false};
         transactions.afterCommit(() -> committed[0] = true);
         if (executing.putIfAbsent(runId, Boolean.FALSE) != null) {
@@ -93,11 +101,6 @@ public class Executions {
     /** Whether the run is executing on this server now. */
     public boolean isExecuting(String runId) {
         return executing.containsKey(runId);
-    }
-
-    /** The runs executing on this server now. */
-    List<String> executingRunIds() {
-        return List.copyOf(executing.keySet());
     }
 
     /**

@@ -14,7 +14,6 @@ import org.durableworkflow.impl.time.Clock;
 import org.durableworkflow.impl.timer.DeadlineWindows;
 
 import javax.naming.InitialContext;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -101,7 +100,7 @@ public class Recovery {
         try {
             long now = clock.millis();
             String me = config.serverId();
-            Set<String> held = runsHeldHere();
+            Set<String> held = engine.heldRunIds();
             transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), held));
             List<String> runIds = transactions.required(() ->
                     store.claimRuns(now, me, engine.leaseFrom(now), atStart, BATCH));
@@ -127,15 +126,5 @@ public class Recovery {
             LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "
                     + e.getMessage());
         }
-    }
-
-    /**
-     * The runs whose leases this server renews: those it executes, and those queued here to execute; a run that
-     * waited in the queue longer than a lease would otherwise be claimed and executed by another server as well.
-     */
-    Set<String> runsHeldHere() {
-        Set<String> held = new HashSet<>(executions.executingRunIds());
-        held.addAll(engine.queuedRunIds());
-        return held;
     }
 }

@@ -58,8 +58,10 @@ public class WorkflowEngine {
 
     /** Looked up at first use; set beforehand by tests. */
     volatile ManagedExecutorService executor;
+    /** Runs queued or executing here, whose leases the recovery sweep renews. */
+    private final HeldRuns held = new HeldRuns();
     /** Executions handed over and not begun yet: the executor takes them, and notifies when it has a backlog. */
-    private final ExecutionQueue queue = new ExecutionQueue(this::executor, () -> config.executorBacklog());
+    private final ExecutionQueue queue = new ExecutionQueue(this::executor, () -> config.executorBacklog(), held);
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
     public String start(String workflowName, Object input, String runId) {
@@ -241,9 +243,14 @@ public class WorkflowEngine {
         }
     }
 
-    /** Runs whose execution waits in this server's queue: their leases are renewed, as those of runs executing. */
-    Set<String> queuedRunIds() {
-        return queue.runIds();
+    /** Runs queued or executing on this server: their leases are renewed. */
+    Set<String> heldRunIds() {
+        return held.runIds();
+    }
+
+    /** What an execution on the caller's thread holds its run with, as the queue holds those it was handed. */
+    HeldRuns held() {
+        return held;
     }
 
     /**
@@ -277,6 +284,9 @@ public class WorkflowEngine {
      * rows, so that a cancel racing them waits for one of them instead of deadlocking with it.
      */
     private boolean endRun(String runId, RunStatus to, String error) {
+        if (!RunStore.couldBeRunId(runId)) {
+            return false; // no such run: nothing to open a transaction for
+        }
         return transactions.requiredRetryingConflicts(() -> {
             for (WaiterEntity waiter : store.waitingOfRun(runId)) {
                 store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);

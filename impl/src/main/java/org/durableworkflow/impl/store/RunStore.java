@@ -75,9 +75,14 @@ public class RunStore {
         sql.takeConnection();
     }
 
+    /** Whether a run could have {@code runId}: not when it is missing or longer than the column. */
+    public static boolean couldBeRunId(String runId) {
+        return fits(runId, RunEntity.ID_LENGTH);
+    }
+
     /** The run, or {@code null} when there is none (as for an id longer than any run's). */
     public RunEntity findRun(String runId) {
-        if (!fits(runId, RunEntity.ID_LENGTH)) {
+        if (!couldBeRunId(runId)) {
             return null;
         }
         return firstOf(sql.query("SELECT " + RunEntity.COLUMNS + " FROM DWF_RUN WHERE RUN_ID = ?", RunEntity::read,
@@ -269,7 +274,7 @@ public class RunStore {
     }
 
     public List<WaiterEntity> waitingOfRun(String runId) {
-        if (!fits(runId, RunEntity.ID_LENGTH)) {
+        if (!couldBeRunId(runId)) {
             return List.of();
         }
         return waiters("RUN_ID = ? AND STATE = ?", runId, WaiterEntity.WAITING);

@@ -16,7 +16,8 @@ class ExecutionQueueTest {
     /** An executor whose threads are all taken: it keeps the tasks it is given until the test runs them. */
     private final List<Runnable> heldByExecutor = new ArrayList<>();
     private final List<String> executed = new ArrayList<>();
-    private final ExecutionQueue queue = new ExecutionQueue(() -> heldByExecutor::add, () -> 2);
+    private final HeldRuns held = new HeldRuns();
+    private final ExecutionQueue queue = new ExecutionQueue(() -> heldByExecutor::add, () -> 2, held);
 
     @Test
     void belowTheBacklogEveryExecutionGoesToTheExecutor() {
@@ -59,23 +60,37 @@ class ExecutionQueueTest {
         Executor refusing = task -> {
             throw new RejectedExecutionException("shutting down");
         };
-        ExecutionQueue closing = new ExecutionQueue(() -> refusing, () -> 2);
+        ExecutionQueue closing = new ExecutionQueue(() -> refusing, () -> 2, held);
         assertThrows(RejectedExecutionException.class, () -> closing.handOver("lost", () -> executed.add("lost")));
         assertEquals(0, closing.size());
-        assertEquals(Set.of(), closing.runIds());
+        assertEquals(Set.of(), held.runIds(), "held for good, its lease would be renewed while nothing executes it");
     }
 
     @Test
-    void aRunHandedOverTwiceStaysQueuedUntilBothItsExecutionsBegan() {
+    void aRunHandedOverTwiceStaysHeldUntilBothItsExecutionsEnded() {
         handOver("a");
         handOver("a");
         handOver("b");
-        assertEquals(Set.of("a", "b"), queue.runIds());
+        assertEquals(Set.of("a", "b"), held.runIds());
 
         heldByExecutor.get(0).run();
-        assertEquals(Set.of("a", "b"), queue.runIds(), "its second execution still waits: its lease must be renewed");
+        assertEquals(Set.of("a", "b"), held.runIds(), "its second execution still waits: its lease must be renewed");
         heldByExecutor.get(1).run();
-        assertEquals(Set.of("b"), queue.runIds());
+        assertEquals(Set.of("b"), held.runIds());
+    }
+
+    @Test
+    void aRunIsHeldWhileItsExecutionRunsAndWhenItHandsItselfOnBeforeItEnds() {
+        List<Set<String>> seenByExecution = new ArrayList<>();
+        queue.handOver("a", () -> {
+            seenByExecution.add(held.runIds());
+            queue.handOver("a", () -> seenByExecution.add(held.runIds())); // resumed meanwhile: goes again
+        });
+        heldByExecutor.get(0).run();
+        assertEquals(Set.of("a"), held.runIds(), "between its two executions the run must stay held");
+        heldByExecutor.get(1).run();
+        assertEquals(List.of(Set.of("a"), Set.of("a")), seenByExecution);
+        assertEquals(Set.of(), held.runIds());
     }
 
     private Void handOver(String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,18 @@ final class ServerJvm {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
             return (int) tasks.filter(task -> !threadName(task).equals("Attach Listener")).count();
         }
+    }
+
+    /** The names of the process's threads, sorted, the attach listener left out as in {@link #threads}. */
+    List<String> threadNames() throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
+            return tasks.map(ServerJvm::threadName).filter(name -> !name.equals("Attach Listener")).sorted().toList();
+        }
+    }
+
+    /** The live objects of the heap by class ({@code jcmd GC.class_histogram}, which collects first). */
+    String classHistogram() throws Exception {
+        return jcmd("GC.class_histogram");
     }
 
     /** The heap in use right after a full garbage collection, in bytes. */

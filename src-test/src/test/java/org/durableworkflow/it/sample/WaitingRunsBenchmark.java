@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -90,10 +92,24 @@ class WaitingRunsBenchmark {
         if (nativeMemory != null) {
             SampleLoad.report("%s: native memory committed: %s", when, nativeMemory);
         }
+        saveDetails(jvm, k);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("heap_mb" + k, Math.round(heap / 1e5) / 10.0);
         figures.put("rss_mb" + k, Math.round(rss / 1e5) / 10.0);
         figures.put("threads" + k, threads);
         return figures;
+    }
+
+    /**
+     * With {@code -Dbench.details=DIR}, the class histogram and the thread names of each reading, as
+     * {@code DIR/histogram_1k.txt} and {@code DIR/threads_1k.txt}: what to compare when a figure moves.
+     */
+    private static void saveDetails(ServerJvm jvm, String k) throws Exception {
+        String dir = System.getProperty("bench.details");
+        if (dir != null) {
+            Path details = Files.createDirectories(Path.of(dir));
+            Files.writeString(details.resolve("histogram" + k + ".txt"), jvm.classHistogram());
+            Files.write(details.resolve("threads" + k + ".txt"), jvm.threadNames());
+        }
     }
 }

@@ -39,6 +39,20 @@ class EventRetentionIT extends RemoteApiTest {
     }
 
     @Test
+    void aNotifyTheFirstWaitCannotReadStaysKeptForAWaitThatCan() throws Exception {
+        String eventId = "retained-text-" + UUID.randomUUID();
+        assertEquals(202, send("POST", "workflow/v2/notify/" + eventId, "plain text", Deployments.TOKEN).statusCode());
+
+        String wantsPayload = start("wait-then-finish", eventId, null); // waits for a Payload object, not text
+        awaitStatus(wantsPayload, "WAITING");
+        String wantsText = start("wait-for-text", eventId, null);
+
+        assertEquals("\"plain text\"", outputOnceCompleted(wantsText), "the event must not be lost to the first");
+        assertEquals("WAITING", run(wantsPayload).get("status"));
+        assertEquals(0, keptEvents().stream().filter(e -> e.toString().contains(eventId)).count());
+    }
+
+    @Test
     void aNotifyOlderThanTheWindowIsNotDelivered() throws Exception {
         String eventId = "expired-" + UUID.randomUUID();
         assertEquals(202, send("POST", "workflow/v2/notify/" + eventId, "stale", Deployments.TOKEN).statusCode());

@@ -61,20 +61,19 @@ public class KeptEvents {
     }
 
     /**
-     * In a wait's transaction, its run's row locked: takes the oldest event kept for it, dropping any it could not
-     * read as {@code eventType}.
+     * In a wait's transaction, its run's row locked: takes the oldest event kept for it that it can read as
+     * {@code eventType}. One it cannot read stays kept for a wait that can, as a notify's data is the notifier's and
+     * another workflow may wait for the same id with another type.
      *
      * @return the event taken, or {@code null} when none is kept
      */
     EventEntity takeFor(String runId, String eventId, String eventType) {
         for (EventEntity event : events.keptFor(runId, eventId, clock.millis())) {
-            boolean readable = readable(event, eventType);
-            if (events.take(event.id())) {
-                if (readable) {
-                    return event;
-                }
-                LOG.warning("DWF0607: an event kept for " + eventId + " was dropped: run " + runId
-                        + " waits for it as " + eventType + " and cannot read its data");
+            if (!readable(event, eventType)) {
+                LOG.warning("DWF0607: an event kept for " + eventId + " stays kept: run " + runId + " waits for it as "
+                        + eventType + " and cannot read its data");
+            } else if (events.take(event.id())) {
+                return event;
             }
         }
         return null;

@@ -82,6 +82,19 @@ class SampleRestartIT {
         SERVER.stop();
     }
 
+    /** JSON-B refuses these bodies; without the sample's mapper the runtime answered 500. */
+    @Test
+    void anOrderBodyThatIsNotAJsonOrderIsRefusedWith400() throws Exception {
+        SERVER.start(Map.of());
+        for (String body : List.of("{", "[]", "\"an order\"", "-0", "orderId=1")) {
+            HttpResponse<String> refused = SERVER.post("/orders", body, "application/json");
+
+            assertEquals(400, refused.statusCode(), body + ": " + refused.body());
+            assertTrue(refused.body().startsWith("{\"error\":\"the body is not a JSON order"), refused.body());
+        }
+        SERVER.stop();
+    }
+
     @Test
     void aRunWaitingWhenTheServerIsKilledResumesOnANotifyAfterRestart() throws Exception {
         SERVER.start(Map.of());

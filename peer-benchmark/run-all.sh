@@ -31,6 +31,6 @@ for db in postgres derby; do
         -Dit.test='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark' | grep BENCHMARK
 done
 peer-benchmark/pgbench/run.sh 30
-mvn -q -Ppeers -pl peer-benchmark verify -Dpeers=dbos,flowable -Dpeers.fillCapSeconds=240 \
+mvn -q -Ppeers -pl peer-benchmark verify -Dpeers=dbos,flowable -Dpeers.fillCapSeconds=360 \
     -Dpeers.jvm="$JVM_FLAGS -Djava.awt.headless=true"
 echo "results and chart in peer-benchmark/target/results"

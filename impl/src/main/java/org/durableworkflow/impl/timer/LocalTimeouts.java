@@ -34,6 +34,11 @@ public class LocalTimeouts {
      * millisecond or more, and several under load.
      */
     private static final long EARLY_MILLIS = 5;
+    /**
+     * Up to this many waiters due in the same millisecond are timed out each by a task of its own, which takes its
+     * run on as a lone timeout does; more are timed out one after the other by one task, their runs queued.
+     */
+    static final int APART_UP_TO = 4;
 
     /** Timeouts to run with the application's context, whichever thread schedules them. */
     public interface Timeout {
@@ -47,8 +52,9 @@ public class LocalTimeouts {
     @Inject
     Clock clock;
 
-    private volatile ManagedScheduledExecutorService scheduler;
-    private volatile Timeout timeout;
+    /** Looked up as the application starts; set beforehand by tests. */
+    volatile ManagedScheduledExecutorService scheduler;
+    volatile Timeout timeout;
 
     /**
      * Takes the scheduler and the application's context while the application starts: timeouts are scheduled when
@@ -74,11 +80,20 @@ public class LocalTimeouts {
     }
 
     /**
-     * Times waiters due at the same moment out, one after the other, from one scheduled task: a window of a second
-     * needs at most a thousand tasks however many waits it holds.
+     * Times waiters due at the same moment out: a few each by a task of its own, so that each is on time and takes
+     * its run on (timed out one after the other, the second would be queued behind the first's execution and come a
+     * few milliseconds late); many one after the other from one task, so that a window of a second needs at most a
+     * few thousand tasks however many waits it holds.
      */
     public void timeOutAt(List<Long> waiterIds, long deadline) {
-        schedule(waiterIds, deadline, Math.max(0, deadline - clock.millis() - EARLY_MILLIS));
+        long delay = Math.max(0, deadline - clock.millis() - EARLY_MILLIS);
+        if (waiterIds.size() > APART_UP_TO) {
+            schedule(waiterIds, deadline, delay);
+            return;
+        }
+        for (Long waiterId : waiterIds) {
+            schedule(List.of(waiterId), deadline, delay);
+        }
     }
 
     private void schedule(List<Long> waiterIds, long deadline, long delay) {

@@ -2,6 +2,9 @@ package org.durableworkflow.sample;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
@@ -29,9 +32,20 @@ public class OrderResource {
     @PersistenceContext(unitName = "sample")
     EntityManager em;
 
+    /** Reads the body itself: JSON-B's failure to read it is the caller's 400, not the runtime's 500. */
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(OrderRequest order) {
+    public Response start(String body) {
+        OrderRequest order;
+        try {
+            order = body == null || body.isBlank() ? null : JSON.fromJson(body, OrderRequest.class);
+        } catch (JsonbException e) {
+            return Response.status(400).entity(Map.of("error",
+                    "the body is not a JSON order such as {\"orderId\":\"1324\",\"userEmail\":\"ada@example.com\"}"))
+                    .build();
+        }
         if (order == null || blank(order.orderId()) || blank(order.userEmail()) || order.orderId().length() > 200) {
             return Response.status(400)
                     .entity(Map.of("error", "orderId (at most 200 characters) and userEmail are required")).build();

@@ -11,6 +11,6 @@ public class SampleApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OrderResource.class, UnreadableBodyMapper.class);
+        return Set.of(OrderResource.class);
     }
 }

@@ -42,8 +42,9 @@ final class ExecutionQueue {
     /**
      * Hands {@code execution}, of run {@code runId}, over.
      *
-     * @throws RejectedExecutionException when the executor refused its turn; one waiting execution (this one, unless
-     *                                    another turn took it already) is dropped, left to the recovery sweep
+     * @throws RejectedExecutionException when the executor refused its turn or could not be had; one waiting
+     *                                    execution (this one, unless another turn took it already) is dropped, left to
+     *                                    the recovery sweep, and the message names its run
      */
     void handOver(String runId, Runnable execution) {
         List<Runnable> turnsHere = TURNS_HERE.get();
@@ -58,13 +59,14 @@ final class ExecutionQueue {
         }
         try {
             executor.get().execute(this::executeOldest);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) {
             Pending dropped = waiting.remove(pending) ? pending : waiting.poll();
-            if (dropped != null) {
-                size.decrementAndGet();
-                held.release(dropped.runId());
+            if (dropped == null) {
+                throw e; // another turn took this one, and none waits: nothing was dropped
             }
-            throw e;
+            size.decrementAndGet();
+            held.release(dropped.runId());
+            throw new RejectedExecutionException("the execution of run " + dropped.runId() + " was dropped: " + e, e);
         }
     }
 

@@ -28,6 +28,11 @@ public class KeptEvents {
 
     private static final Logger LOG = Logger.getLogger(KeptEvents.class.getName());
     private static final int BATCH = 500;
+    /**
+     * Pages of pairs one call goes through at most: pairs a wait cannot read stay until their event expires, and
+     * must not hide those after them.
+     */
+    private static final int PAGES = 10;
 
     @Inject
     EventStore events;
@@ -70,7 +75,7 @@ public class KeptEvents {
     EventEntity takeFor(String runId, String eventId, String eventType) {
         for (EventEntity event : events.keptFor(runId, eventId, clock.millis())) {
             if (!readable(event, eventType)) {
-                LOG.warning("DWF0607: an event kept for " + eventId + " stays kept: run " + runId + " waits for it as "
+                LOG.fine("DWF0607: an event kept for " + eventId + " stays kept: run " + runId + " waits for it as "
                         + eventType + " and cannot read its data");
             } else if (events.take(event.id())) {
                 return event;
@@ -88,20 +93,29 @@ public class KeptEvents {
      * @return how many were delivered
      */
     public int pairUnmatched(String eventId, String runId) {
-        List<Object[]> pairs = transactions.required(() -> {
-            if (runId != null) {
-                runs.lockRun(runId);
-            }
-            return events.unmatched(eventId, clock.millis(), BATCH);
-        });
         Set<Long> takenEvents = new HashSet<>();
         Set<Long> servedWaiters = new HashSet<>();
-        for (Object[] pair : pairs) {
-            EventEntity event = (EventEntity) pair[0];
-            WaiterEntity waiter = (WaiterEntity) pair[1];
-            if (!takenEvents.contains(event.id()) && !servedWaiters.contains(waiter.id()) && deliver(event, waiter)) {
-                takenEvents.add(event.id());
-                servedWaiters.add(waiter.id());
+        long after = Long.MIN_VALUE;
+        for (int page = 0; page < PAGES; page++) {
+            long afterEventById = after;
+            List<Object[]> pairs = transactions.required(() -> {
+                if (runId != null) {
+                    runs.lockRun(runId);
+                }
+                return events.unmatched(eventId, afterEventById, clock.millis(), BATCH);
+            });
+            for (Object[] pair : pairs) {
+                EventEntity event = (EventEntity) pair[0];
+                WaiterEntity waiter = (WaiterEntity) pair[1];
+                if (!takenEvents.contains(event.id()) && !servedWaiters.contains(waiter.id())
+                        && deliver(event, waiter)) {
+                    takenEvents.add(event.id());
+                    servedWaiters.add(waiter.id());
+                }
+                after = event.id();
+            }
+            if (pairs.size() < BATCH) {
+                break;
             }
         }
         return takenEvents.size();

@@ -238,8 +238,8 @@ public class WorkflowEngine {
         };
         try {
             queue.handOver(runId, execution);
-        } catch (RejectedExecutionException e) {
-            LOG.warning("DWF0600: run " + runId + " not queued (" + e.getMessage() + "); recovery will resume it");
+        } catch (RuntimeException e) {
+            LOG.warning("DWF0600: " + e.getMessage() + "; recovery will resume it");
         }
     }
 

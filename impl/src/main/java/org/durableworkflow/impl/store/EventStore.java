@@ -40,18 +40,19 @@ public class EventStore {
      * missed each other when the notify and the wait committed at the same moment, or the follow-up that pairs them
      * was lost in a crash.
      *
-     * @param eventId only this event id; {@code null}: any
+     * @param eventId      only this event id; {@code null}: any
+     * @param afterEventById only events kept after the one of this id (a page after the pairs seen)
      */
-    public List<Object[]> unmatched(String eventId, long now, int max) {
+    public List<Object[]> unmatched(String eventId, long afterEventById, long now, int max) {
         TypedQuery<Object[]> query = RunStore.fresh(em.createQuery("SELECT e, w FROM EventEntity e, WaiterEntity w"
                 + " WHERE w.eventId = e.eventId AND w.state = :waiting AND (e.runId IS NULL OR e.runId = w.runId)"
-                + " AND e.expiresAt > :now" + (eventId == null ? "" : " AND e.eventId = :event")
+                + " AND e.expiresAt > :now AND e.id > :after" + (eventId == null ? "" : " AND e.eventId = :event")
                 + " ORDER BY e.id, w.id", Object[].class));
         if (eventId != null) {
             query.setParameter("event", eventId);
         }
         return query.setParameter("waiting", WaiterEntity.WAITING).setParameter("now", now)
-                .setMaxResults(max).getResultList();
+                .setParameter("after", afterEventById).setMaxResults(max).getResultList();
     }
 
     /** Takes an event: false when another transaction took it first. */

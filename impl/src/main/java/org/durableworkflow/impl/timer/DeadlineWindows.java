@@ -87,7 +87,7 @@ public class DeadlineWindows {
                 store.waitingDue(now - config.lease().toMillis(), now + 3 * width())));
     }
 
-    /** One task per deadline, not per waiter: many waits may share a millisecond. */
+    /** The waiters grouped by deadline: {@link LocalTimeouts#timeOutAt(List, long)} decides how many tasks. */
     private void timeOutFromMemory(List<WindowStore.Due> due) {
         due.stream().collect(Collectors.groupingBy(WindowStore.Due::deadline, TreeMap::new,
                         Collectors.mapping(WindowStore.Due::waiterId, Collectors.toList())))

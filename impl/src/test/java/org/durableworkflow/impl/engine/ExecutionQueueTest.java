@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExecutionQueueTest {
 
@@ -64,6 +65,19 @@ class ExecutionQueueTest {
         assertThrows(RejectedExecutionException.class, () -> closing.handOver("lost", () -> executed.add("lost")));
         assertEquals(0, closing.size());
         assertEquals(Set.of(), held.runIds(), "held for good, its lease would be renewed while nothing executes it");
+    }
+
+    @Test
+    void anExecutorThatCannotBeHadDropsTheExecutionAndItsHold() {
+        ExecutionQueue broken = new ExecutionQueue(() -> {
+            throw new IllegalStateException("DWF0505: executor concurrent/x is not available");
+        }, () -> 2, held);
+        RejectedExecutionException e = assertThrows(RejectedExecutionException.class,
+                () -> broken.handOver("wfr_lost", () -> executed.add("lost")));
+
+        assertEquals(0, broken.size());
+        assertEquals(Set.of(), held.runIds(), "held for good, its lease would be renewed while nothing executes it");
+        assertTrue(e.getMessage().contains("wfr_lost"), e.getMessage());
     }
 
     @Test

@@ -59,14 +59,17 @@ final class ExecutionQueue {
         }
         try {
             executor.get().execute(this::executeOldest);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             Pending dropped = waiting.remove(pending) ? pending : waiting.poll();
-            if (dropped == null) {
-                throw e; // another turn took this one, and none waits: nothing was dropped
+            if (dropped != null) { // none when another turn took this one and none waits
+                size.decrementAndGet();
+                held.release(dropped.runId());
             }
-            size.decrementAndGet();
-            held.release(dropped.runId());
-            throw new RejectedExecutionException("the execution of run " + dropped.runId() + " was dropped: " + e, e);
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw new RejectedExecutionException((dropped == null ? "" : "the execution of run " + dropped.runId()
+                    + " was dropped: ") + e, e);
         }
     }
 

@@ -95,14 +95,14 @@ public class KeptEvents {
     public int pairUnmatched(String eventId, String runId) {
         Set<Long> takenEvents = new HashSet<>();
         Set<Long> servedWaiters = new HashSet<>();
-        long after = Long.MIN_VALUE;
+        EventStore.PairSeen after = EventStore.PairSeen.NONE;
         for (int page = 0; page < PAGES; page++) {
-            long afterEventById = after;
+            EventStore.PairSeen seen = after;
             List<Object[]> pairs = transactions.required(() -> {
-                if (runId != null) {
+                if (runId != null && seen == EventStore.PairSeen.NONE) {
                     runs.lockRun(runId);
                 }
-                return events.unmatched(eventId, afterEventById, clock.millis(), BATCH);
+                return events.unmatched(eventId, seen, clock.millis(), BATCH);
             });
             for (Object[] pair : pairs) {
                 EventEntity event = (EventEntity) pair[0];
@@ -112,7 +112,7 @@ public class KeptEvents {
                     takenEvents.add(event.id());
                     servedWaiters.add(waiter.id());
                 }
-                after = event.id();
+                after = new EventStore.PairSeen(event.id(), waiter.id());
             }
             if (pairs.size() < BATCH) {
                 break;

@@ -239,7 +239,10 @@ public class WorkflowEngine {
         try {
             queue.handOver(runId, execution);
         } catch (RuntimeException e) {
-            LOG.warning("DWF0600: " + e.getMessage() + "; recovery will resume it");
+            // refused at shutdown, the usual case, needs no stack; anything else does
+            LOG.log(Level.WARNING, "DWF0600: handing run " + runId + " over failed (" + e.getMessage()
+                    + "); recovery will resume it", e instanceof RejectedExecutionException
+                    && !(e.getCause() instanceof RuntimeException) ? null : e);
         }
     }
 

@@ -40,19 +40,26 @@ public class EventStore {
      * missed each other when the notify and the wait committed at the same moment, or the follow-up that pairs them
      * was lost in a crash.
      *
-     * @param eventId      only this event id; {@code null}: any
-     * @param afterEventById only events kept after the one of this id (a page after the pairs seen)
+     * @param eventId only this event id; {@code null}: any
+     * @param after   only the pairs after this one, in that order: the next page
      */
-    public List<Object[]> unmatched(String eventId, long afterEventById, long now, int max) {
+    public List<Object[]> unmatched(String eventId, PairSeen after, long now, int max) {
         TypedQuery<Object[]> query = RunStore.fresh(em.createQuery("SELECT e, w FROM EventEntity e, WaiterEntity w"
                 + " WHERE w.eventId = e.eventId AND w.state = :waiting AND (e.runId IS NULL OR e.runId = w.runId)"
-                + " AND e.expiresAt > :now AND e.id > :after" + (eventId == null ? "" : " AND e.eventId = :event")
-                + " ORDER BY e.id, w.id", Object[].class));
+                + " AND e.expiresAt > :now AND (e.id > :afterEvent OR (e.id = :afterEvent AND w.id > :afterWaiter))"
+                + (eventId == null ? "" : " AND e.eventId = :event") + " ORDER BY e.id, w.id", Object[].class));
         if (eventId != null) {
             query.setParameter("event", eventId);
         }
         return query.setParameter("waiting", WaiterEntity.WAITING).setParameter("now", now)
-                .setParameter("after", afterEventById).setMaxResults(max).getResultList();
+                .setParameter("afterEvent", after.eventId()).setParameter("afterWaiter", after.waiterId())
+                .setMaxResults(max).getResultList();
+    }
+
+    /** The last pair of a page of {@link #unmatched}, by the ids of its event and waiter. */
+    public record PairSeen(long eventId, long waiterId) {
+        /** Before every pair. */
+        public static final PairSeen NONE = new PairSeen(Long.MIN_VALUE, Long.MIN_VALUE);
     }
 
     /** Takes an event: false when another transaction took it first. */

@@ -54,8 +54,12 @@ class KeptEventsTest {
         };
         kept.events = new EventStore() {
             @Override
-            public List<Object[]> unmatched(String eventId, long afterEventById, long now, int max) {
-                return pairs.stream().filter(p -> ((EventEntity) p[0]).id() > afterEventById).limit(max).toList();
+            public List<Object[]> unmatched(String eventId, PairSeen after, long now, int max) {
+                return pairs.stream().filter(p -> {
+                    long event = ((EventEntity) p[0]).id();
+                    return event > after.eventId()
+                            || event == after.eventId() && ((WaiterEntity) p[1]).id() > after.waiterId();
+                }).limit(max).toList();
             }
 
             @Override
@@ -73,14 +77,37 @@ class KeptEventsTest {
         return kept;
     }
 
+    @Test
+    void theWaitersOfOneEventAfterAPageOfWaitersThatCannotReadItAreReached() throws Exception {
+        EventEntity event = event(1, "plain text");
+        List<Object[]> pairs = new ArrayList<>();
+        for (long waiter = 1; waiter <= 550; waiter++) { // the page ends amid this event's waiters
+            pairs.add(new Object[]{event, waiter(waiter, Order.class)});
+        }
+        pairs.add(new Object[]{event, waiter(551, String.class)});
+        List<String> resumed = new ArrayList<>();
+
+        assertEquals(1, keptEvents(pairs, resumed).pairUnmatched(null, null));
+        assertEquals(List.of("wfr_551"), resumed);
+    }
+
     /** A kept event of id {@code id} and the waiter of run {@code wfr_<id>} that waits for it as {@code type}. */
     private static Object[] pair(long id, String data, Class<?> type) throws Exception {
-        EventEntity event = new EventEntity("order-" + id, null, data, 0, Long.MAX_VALUE);
-        WaiterEntity waiter = new WaiterEntity("wfr_" + id, 1, "wait", StepType.WAIT, "order-" + id, type.getName(),
-                Long.MAX_VALUE, 0);
+        return new Object[]{event(id, data), waiter(id, type)};
+    }
+
+    private static EventEntity event(long id, String data) throws Exception {
+        EventEntity event = new EventEntity("order-1", null, data, 0, Long.MAX_VALUE);
         setId(event, id);
+        return event;
+    }
+
+    /** The waiter of run {@code wfr_<id>}, which waits for its event as {@code type}. */
+    private static WaiterEntity waiter(long id, Class<?> type) throws Exception {
+        WaiterEntity waiter = new WaiterEntity("wfr_" + id, 1, "wait", StepType.WAIT, "order-1", type.getName(),
+                Long.MAX_VALUE, 0);
         setId(waiter, 1000 + id);
-        return new Object[]{event, waiter};
+        return waiter;
     }
 
     private static void setId(Object entity, long id) throws Exception {

@@ -82,7 +82,7 @@ class SampleRestartIT {
         SERVER.stop();
     }
 
-    /** JSON-B refuses these bodies; without the sample's mapper the runtime answered 500. */
+    /** JSON-B refuses these bodies; the sample reads its body itself, where the runtime answered 500. */
     @Test
     void anOrderBodyThatIsNotAJsonOrderIsRefusedWith400() throws Exception {
         SERVER.start(Map.of());

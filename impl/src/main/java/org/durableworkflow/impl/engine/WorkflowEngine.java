@@ -239,10 +239,10 @@ public class WorkflowEngine {
         try {
             queue.handOver(runId, execution);
         } catch (RuntimeException e) {
-            // refused at shutdown, the usual case, needs no stack; anything else does
+            // the executor refusing (at shutdown, the usual case) needs no stack; anything else does
+            boolean refused = e.getCause() instanceof RejectedExecutionException;
             LOG.log(Level.WARNING, "DWF0600: handing run " + runId + " over failed (" + e.getMessage()
-                    + "); recovery will resume it", e instanceof RejectedExecutionException
-                    && !(e.getCause() instanceof RuntimeException) ? null : e);
+                    + "); recovery will resume it", refused ? null : e);
         }
     }
 

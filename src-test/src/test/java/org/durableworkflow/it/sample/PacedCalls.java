@@ -7,8 +7,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Calls made at a fixed rate, for the benchmarks' starts and notifies: from this JVM ({@link SampleLoad}) and from inside the
- * server ({@link InProcessLoad}, which is why it is deployed with the sample WAR too).
+ * Calls made at a fixed rate, for the benchmarks' starts and notifies: from this JVM ({@link SampleLoad}) and from
+ * inside the server ({@link InProcessLoad}, which is why it is deployed with the sample WAR too).
  */
 final class PacedCalls {
 

@@ -66,12 +66,10 @@ final class ServerJvm {
      * starts it, and the peers, which measure themselves, have none.
      */
     int threads() throws IOException {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
-            return (int) tasks.filter(task -> !threadName(task).equals("Attach Listener")).count();
-        }
+        return threadNames().size();
     }
 
-    /** The names of the process's threads, sorted, the attach listener left out as in {@link #threads}. */
+    /** The names of the process's threads (cut to 15 characters by {@code /proc}), sorted, less the attach listener. */
     List<String> threadNames() throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
             return tasks.map(ServerJvm::threadName).filter(name -> !name.equals("Attach Listener")).sorted().toList();

@@ -69,6 +69,8 @@ public final class RunExecution {
                 T result = work.call();
                 journaledSteps = true;
                 return result;
+            } catch (SuspendSignal stopped) {
+                throw stopped; // the run stopped ({@link #stop}): not a failure to redo without sharing
             } catch (Exception | Error failed) {
                 stepTransactionOpen = false;
                 transactions.rollbackAny();
@@ -193,6 +195,17 @@ public final class RunExecution {
 
     private static String describe(StepType type, String name) {
         return type + " '" + name + "'";
+    }
+
+    /**
+     * Ends this execution because its run is no longer RUNNING: it was cancelled (or failed) while a step ran. Rolls
+     * back the transaction open on this thread, the step's own and that of the transactional steps that shared it,
+     * and returns the signal that unwinds the workflow method, as a suspension does.
+     */
+    SuspendSignal stop(Transactions transactions) {
+        stepTransactionOpen = false;
+        transactions.rollbackAny();
+        return suspend();
     }
 
     /** Marks the run suspended and returns the signal that unwinds the workflow method. */

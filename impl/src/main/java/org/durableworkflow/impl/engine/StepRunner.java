@@ -12,6 +12,7 @@ import org.durableworkflow.impl.time.Clock;
 
 import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
+import java.util.logging.Logger;
 
 /**
  * Runs a journaled step: on replay returns the stored result; otherwise runs the work in a new JTA transaction
@@ -19,6 +20,8 @@ import java.util.concurrent.Callable;
  */
 @ApplicationScoped
 public class StepRunner {
+
+    private static final Logger LOG = Logger.getLogger(StepRunner.class.getName());
 
     @Inject
     RunStore store;
@@ -56,20 +59,33 @@ public class StepRunner {
             return execution.inStepTransaction(transactions, transactional, () -> {
                 Object result = callStep(work);
                 CrashPoints.reached("step-done", name);
-                store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,
+                journal(execution, new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,
                         json.toJson(result), null, clock.millis()));
                 return result;
             });
         } catch (StepWorkFailed failed) {
             Exception cause = failed.cause();
             execution.commitWith(transactions, () -> {
-                store.insertStep(new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.FAILED,
+                journal(execution, new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.FAILED,
                         null, cause.getClass().getName() + ": " + cause.getMessage(), clock.millis()));
                 return null;
             });
             throw cause;
         } finally {
             execution.exitStep();
+        }
+    }
+
+    /**
+     * Journals the outcome of a durable call in its transaction, unless the run was cancelled (or failed) while the
+     * call ran: then the transaction rolls back, the call's effects in it with it, and the execution ends there, so
+     * that no further step begins. The insert itself checks, at no extra round trip on PostgreSQL.
+     */
+    void journal(RunExecution execution, StepEntity outcome) {
+        if (!store.insertStepOfRunningRun(outcome)) {
+            LOG.fine(() -> "DWF0608: run " + outcome.runId() + " is no longer running (cancelled?) after its call '"
+                    + outcome.name() + "'; its transaction is rolled back and the run goes no further");
+            throw execution.stop(transactions);
         }
     }
 

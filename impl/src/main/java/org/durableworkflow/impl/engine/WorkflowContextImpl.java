@@ -9,7 +9,6 @@ import org.durableworkflow.api.WorkflowContext;
 import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
-import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
@@ -34,8 +33,6 @@ public class WorkflowContextImpl implements WorkflowContext {
     Waits waits;
     @Inject
     Notifier notifier;
-    @Inject
-    RunStore store;
     @Inject
     Transactions transactions;
     @Inject
@@ -135,7 +132,7 @@ public class WorkflowContextImpl implements WorkflowContext {
         }
         return unchecked(() -> execution.commitWith(transactions, () -> {
             List<NotifyResponse> responses = notifier.notify(eventId, text).responses();
-            store.insertStep(new StepEntity(execution.runId(), seq, stepName, StepType.NOTIFY,
+            steps.journal(execution, new StepEntity(execution.runId(), seq, stepName, StepType.NOTIFY,
                     StepEntity.COMPLETED, json.toJson(responses), null, clock.millis()));
             return responses;
         }), "notify '" + stepName + "' failed");

@@ -43,6 +43,9 @@ public class RunStore {
     /** The run from one state to another, its lease released. */
     public static final String MOVE_RUN = "UPDATE DWF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_TEXT = ?,"
             + " LEASE_OWNER = NULL, LEASE_EXPIRY = 0, UPDATED_AT = ? WHERE RUN_ID = ?" + AND_STATUS_IS;
+    /** A journal row, if its run is RUNNING: a run cancelled or failed meanwhile journals no more steps. */
+    public static final String INSERT_STEP_OF_RUNNING_RUN = "INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ")"
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DWF_RUN WHERE RUN_ID = ?" + AND_STATUS_IS;
     /** A waiter out of WAITING, if nothing settled it first; also the start of {@link #settleWaiterReturning}. */
     private static final String SETTLE_WAITER = "UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ?";
 
@@ -119,6 +122,28 @@ public class RunStore {
     public void insertStep(StepEntity step) {
         sql.update("INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 step.values());
+    }
+
+    /**
+     * Inserts the journal row of a step the run just took, if the run is still RUNNING; false, and nothing
+     * inserted, when it was cancelled or failed meanwhile. On PostgreSQL one statement, so no round trip more than
+     * {@link #insertStep}; Derby takes no parameter in a SELECT list, so there a read, then the insert, in-process.
+     */
+    public boolean insertStepOfRunningRun(StepEntity step) {
+        if (!schema.postgres()) {
+            RunEntity run = findRun(step.runId());
+            if (run == null || run.status() != RunStatus.RUNNING) {
+                return false;
+            }
+            insertStep(step);
+            return true;
+        }
+        Object[] values = step.values();
+        Object[] args = new Object[values.length + 2];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = step.runId();
+        args[values.length + 1] = RunStatus.RUNNING;
+        return sql.update(INSERT_STEP_OF_RUNNING_RUN, args) == 1;
     }
 
     /** Moves a run from {@code from} to RUNNING under this server's lease; false when it was not in {@code from}. */

@@ -87,6 +87,10 @@ public class StepEntity {
         this.createdAt = createdAt;
     }
 
+    public String runId() {
+        return runId;
+    }
+
     public int seq() {
         return seq;
     }

@@ -136,6 +136,22 @@ public class TestWorkflows {
         return context.run("after nap", String.class, () -> "awake");
     }
 
+    /** A step held at the {@link Gate}, then one more: a test cancels the run while the first is held. */
+    @Workflow("held-then-email")
+    public String heldThenEmail() {
+        String held = context.run("held", String.class, () -> {
+            Gate.pass();
+            return "passed";
+        });
+        return held + " " + transactionalSteps.email();
+    }
+
+    /** As {@code held-then-email}, with the held step transactional. */
+    @Workflow("reserve-held-then-email")
+    public String reserveHeldThenEmail() throws InterruptedException {
+        return transactionalSteps.reserveAtGate() + " " + transactionalSteps.email();
+    }
+
     /** Holds an execution in its step until the test opens the {@link Gate}. */
     @Workflow("held-at-gate")
     public String heldAtGate() {

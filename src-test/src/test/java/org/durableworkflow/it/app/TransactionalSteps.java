@@ -40,6 +40,13 @@ public class TransactionalSteps {
         return transaction;
     }
 
+    /** As {@link #reserve}, held at the {@link Gate} first. */
+    @DurableStep(value = "reserve at gate", transactional = true)
+    public String reserveAtGate() throws InterruptedException {
+        Gate.pass();
+        return takePart("reserve at gate");
+    }
+
     /** Not transactional: its effect (an email, say) would escape a rollback. */
     @DurableStep("email")
     public String email() {

@@ -48,6 +48,7 @@ class PostgresPlansIT {
     static Stream<Arguments> statementsTakingARunByItsKey() {
         return Stream.of(Arguments.of("make runnable", RunStore.MAKE_RUNNABLE),
                 Arguments.of("move run", RunStore.MOVE_RUN),
+                Arguments.of("journal a step of a running run", RunStore.INSERT_STEP_OF_RUNNING_RUN),
                 Arguments.of("settle, journal and resume", WaiterSettlement.SETTLE_JOURNAL_RESUME));
     }
 

@@ -56,15 +56,18 @@ public class WaiterOutcomes {
      * executor, which executes each step in a transaction of its own when a shared one failed. Not within a
      * transaction.
      *
-     * @param untilDue waits until the deadline; the transaction is begun and has its connection before it, so the
-     *                 container's part of both is done by then
+     * @param connectionFirst whether the transaction takes its connection before {@code untilDue}, so that the
+     *                        container's part of that is done by the deadline too
+     * @param untilDue        waits until the deadline; the transaction is begun before it
      * @throws org.durableworkflow.api.exception.StorageUnavailableException when even the timeout alone failed
      */
-    public void timeOutAndExecute(long waiterId, Runnable untilDue) {
+    public void timeOutAndExecute(long waiterId, boolean connectionFirst, Runnable untilDue) {
         RunSnapshot snapshot;
         try {
             snapshot = transactions.beginWith(() -> {
-                store.takeConnection();
+                if (connectionFirst) {
+                    store.takeConnection();
+                }
                 untilDue.run();
                 return engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null);
             });

@@ -13,7 +13,9 @@ import org.durableworkflow.impl.time.Clock;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +41,11 @@ public class LocalTimeouts {
      * run on as a lone timeout does; more are timed out one after the other by one task, their runs queued.
      */
     static final int APART_UP_TO = 4;
+    /**
+     * At most this many timeouts hold a connection while they wait their deadline out; more due at once take theirs
+     * at the deadline, so that a burst of timeouts does not idle a pool's connections that notifies need.
+     */
+    static final int EARLY_CONNECTIONS = 4;
 
     /** Timeouts to run with the application's context, whichever thread schedules them. */
     public interface Timeout {
@@ -51,6 +58,8 @@ public class LocalTimeouts {
     WorkflowConfig config;
     @Inject
     Clock clock;
+
+    private final Semaphore earlyConnections = new Semaphore(EARLY_CONNECTIONS);
 
     /** Looked up as the application starts; set beforehand by tests. */
     volatile ManagedScheduledExecutorService scheduler;
@@ -101,13 +110,13 @@ public class LocalTimeouts {
         scheduler.schedule(() -> task.run(waiterIds, deadline), delay, TimeUnit.MILLISECONDS);
     }
 
-    private void timeOut(List<Long> waiterIds, long deadline) {
+    void timeOut(List<Long> waiterIds, long deadline) {
         List<Long> failed = new ArrayList<>();
         RuntimeException failure = null;
         for (Long waiterId : waiterIds) {
             try {
                 if (waiterIds.size() == 1) { // a lone timeout takes its run on, up to its next step
-                    outcomes.timeOutAndExecute(waiterId, () -> awaitDeadline(deadline));
+                    timeOutAndExecute(waiterId, deadline);
                 } else {
                     awaitDeadline(deadline);
                     outcomes.timeOut(waiterId);
@@ -127,6 +136,31 @@ public class LocalTimeouts {
         } else {
             LOG.warning("DWF0606: the timeouts of waiters " + failed + " failed; the recovery sweep will retry: "
                     + failure.getMessage());
+        }
+    }
+
+    /**
+     * Times a lone waiter out at its deadline and takes its run on. Its transaction is begun before the deadline, and
+     * its connection taken then too when one of the {@link #EARLY_CONNECTIONS} is free, at the deadline otherwise.
+     */
+    private void timeOutAndExecute(long waiterId, long deadline) {
+        if (!earlyConnections.tryAcquire()) {
+            outcomes.timeOutAndExecute(waiterId, false, () -> awaitDeadline(deadline));
+            return;
+        }
+        AtomicBoolean early = new AtomicBoolean(true);
+        Runnable releaseOnce = () -> {
+            if (early.getAndSet(false)) {
+                earlyConnections.release();
+            }
+        };
+        try {
+            outcomes.timeOutAndExecute(waiterId, true, () -> {
+                awaitDeadline(deadline);
+                releaseOnce.run(); // its connection now works, no longer waits
+            });
+        } finally {
+            releaseOnce.run(); // beginning the transaction or taking the connection failed
         }
     }
 

@@ -1,12 +1,22 @@
 package org.durableworkflow.impl.timer;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.engine.WaiterOutcomes;
 import org.durableworkflow.impl.time.Clock;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +70,87 @@ class LocalTimeoutsTest {
         List<Long> many = LongStream.rangeClosed(1, LocalTimeouts.APART_UP_TO + 1).boxed().toList();
         local.timeOutAt(many, DEADLINE);
         assertEquals(List.of(many), tasks);
+    }
+
+    @Test
+    void atMostAFewTimeoutsHoldAConnectionWhileTheyWaitForTheirDeadline() throws Exception {
+        CountDownLatch holding = new CountDownLatch(LocalTimeouts.EARLY_CONNECTIONS);
+        CountDownLatch deadlineCome = new CountDownLatch(1);
+        Map<Long, Boolean> connectionFirst = new ConcurrentHashMap<>();
+        LocalTimeouts local = dueNow((waiterId, first, untilDue) -> {
+            connectionFirst.put(waiterId, first);
+            if (waiterId <= LocalTimeouts.EARLY_CONNECTIONS) { // its connection taken, its deadline still to come
+                holding.countDown();
+                deadlineCome.await();
+            }
+            untilDue.run();
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(LocalTimeouts.EARLY_CONNECTIONS);
+        try {
+            for (long waiterId = 1; waiterId <= LocalTimeouts.EARLY_CONNECTIONS; waiterId++) {
+                long id = waiterId;
+                threads.execute(() -> local.timeOutAt(id, DEADLINE));
+            }
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+
+            local.timeOutAt(101L, DEADLINE);
+            assertEquals(false, connectionFirst.get(101L), "takes its connection at the deadline: none is free");
+
+            deadlineCome.countDown();
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
+            local.timeOutAt(102L, DEADLINE);
+            assertEquals(true, connectionFirst.get(102L), "the connections taken early are counted free again");
+        } finally {
+            deadlineCome.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTimeoutThatFailsBeforeItsDeadlineCountsItsConnectionFreeAgain() {
+        Map<Long, Boolean> connectionFirst = new ConcurrentHashMap<>();
+        Set<Long> failedOnce = ConcurrentHashMap.newKeySet();
+        LocalTimeouts local = dueNow((waiterId, first, untilDue) -> {
+            if (failedOnce.add(waiterId)) {
+                throw new IllegalStateException("no connection"); // before its deadline: it is retried
+            }
+            connectionFirst.put(waiterId, first);
+            untilDue.run();
+        });
+
+        for (long waiterId = 1; waiterId <= LocalTimeouts.EARLY_CONNECTIONS + 1; waiterId++) {
+            local.timeOutAt(waiterId, DEADLINE);
+        }
+        assertEquals(LocalTimeouts.EARLY_CONNECTIONS + 1, connectionFirst.size());
+        assertTrue(connectionFirst.values().stream().allMatch(Boolean::booleanValue), connectionFirst.toString());
+    }
+
+    /** What a fake {@link WaiterOutcomes#timeOutAndExecute} does. */
+    private interface TimeOutAndExecute {
+        void run(long waiterId, boolean connectionFirst, Runnable untilDue) throws Exception;
+    }
+
+    /** Local timeouts whose deadlines have come, each given at once to {@code fake}. */
+    private static LocalTimeouts dueNow(TimeOutAndExecute fake) {
+        LocalTimeouts local = new LocalTimeouts();
+        local.clock = at(DEADLINE * 1_000_000);
+        local.config = new WorkflowConfig(key -> Optional.empty());
+        local.scheduler = schedulerRunningAtOnce();
+        local.timeout = local::timeOut;
+        local.outcomes = new WaiterOutcomes() {
+            @Override
+            public void timeOutAndExecute(long waiterId, boolean connectionFirst, Runnable untilDue) {
+                try {
+                    fake.run(waiterId, connectionFirst, untilDue);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        return local;
     }
 
     /** A scheduler that runs what it is given at once, whatever the delay. */

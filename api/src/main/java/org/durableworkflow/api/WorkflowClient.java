@@ -58,7 +58,8 @@ public interface WorkflowClient {
 
     /**
      * Cancels a run that is not final: its waiter is settled as cancelled and it never resumes. A run executing
-     * now stops at its next durable call: the step under way is not journaled and its transaction rolls back.
+     * now stops at its next durable call; a step that ends after the cancel is not journaled and its transaction
+     * rolls back.
      *
      * @return {@code true} when this call cancelled it, {@code false} when it was final already or does not exist
      */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A cancel that commits while a step runs stops the run there: the step's journal row and transaction roll back
- * (a transactional step's effects with them), and no further step begins.
+ * (a transactional step's effects with them), and no further step begins. A step that cancels its own run commits.
  */
 @ExtendWith(ArquillianExtension.class)
 class CancelMidStepIT {
@@ -72,6 +73,18 @@ class CancelMidStepIT {
         assertEquals(1, StepCalls.count(runId, "email"));
     }
 
+    @Test
+    void aStepThatCancelsItsOwnRunCommitsAndNothingFollowsIt() {
+        String runId = client.start("cancels-itself", null);
+        new Runs(client).awaitStatus(runId, RunStatus.CANCELLED);
+        await().atMost(Runs.PATIENCE).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .until(() -> !executions.isExecuting(runId));
+
+        assertEquals(RunStatus.CANCELLED, new Runs(client).status(runId), "the cancel stands");
+        assertEquals(1, StepCalls.count(runId, "cancel itself committed"), "the step's transaction committed");
+        assertEquals(0, StepCalls.count(runId, "email"), "no step begins after the cancel");
+    }
+
     /** Starts {@code workflow}, cancels it while its first step is held at the gate, then lets the step finish. */
     private String cancelWhileHeld(String workflow) {
         Gate.close();
@@ -87,7 +100,7 @@ class CancelMidStepIT {
     }
 
     private void assertJournalEmpty(String runId) {
-        assertEquals(java.util.List.<StepInfo>of(), new Runs(client).journal(runId),
+        assertEquals(List.<StepInfo>of(), new Runs(client).journal(runId),
                 "the step under way when the cancel committed is not journaled");
     }
 }

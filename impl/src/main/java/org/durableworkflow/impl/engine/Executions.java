@@ -247,6 +247,10 @@ public class Executions {
      * carried a transaction that rolled back, taking what made the run runnable with it.
      */
     private void failAfterLastStep(RunExecution execution, String error) {
+        if (execution.stopped()) {
+            LOG.fine("run " + execution.runId() + " was ended while it executed; it is left as it is (" + error + ")");
+            return; // the workflow went on after the signal that stopped it: nothing of that was journaled
+        }
         try {
             execution.commitStepTransaction(transactions);
         } catch (Exception e) {

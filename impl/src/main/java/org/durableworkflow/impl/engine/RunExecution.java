@@ -31,6 +31,8 @@ public final class RunExecution {
     private boolean handedOver;
     private boolean carriedUncommitted;
     private boolean journaledSteps;
+    private boolean endedInOpenTransaction;
+    private boolean stopped;
 
     public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
         this(runId, workflowName, journal, true);
@@ -97,9 +99,12 @@ public final class RunExecution {
             stepTransactionOpen = false;
             T result = transactions.commitAfter(work);
             carriedUncommitted = false;
+            endedInOpenTransaction = false;
             return result;
         }
-        return transactions.requiresNew(work);
+        T result = transactions.requiresNew(work);
+        endedInOpenTransaction = false;
+        return result;
     }
 
     /** Whether a step joins the open transaction rather than committing it first. */
@@ -156,6 +161,7 @@ public final class RunExecution {
             stepTransactionOpen = false;
             transactions.commit();
             carriedUncommitted = false;
+            endedInOpenTransaction = false;
         }
     }
 
@@ -204,8 +210,27 @@ public final class RunExecution {
      */
     SuspendSignal stop(Transactions transactions) {
         stepTransactionOpen = false;
-        transactions.rollbackAny();
+        stopped = true;
+        if (endedInOpenTransaction) {
+            transactions.commit(); // the run's own code cancelled it in this transaction: that stands
+            carriedUncommitted = false;
+        } else {
+            transactions.rollbackAny();
+        }
         return suspend();
+    }
+
+    /** Whether this execution {@link #stop}ped: its run was ended, so the execution ends without failing it. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * Tells that the run's own code (a step, say) cancelled or failed the run in the transaction open on this thread:
+     * when the execution then {@link #stop}s, it commits that transaction rather than rolling the cancel back.
+     */
+    void endedInOpenTransaction() {
+        endedInOpenTransaction = true;
     }
 
     /** Marks the run suspended and returns the signal that unwinds the workflow method. */

@@ -83,7 +83,7 @@ public class StepRunner {
      */
     void journal(RunExecution execution, StepEntity outcome) {
         if (!store.insertStepOfRunningRun(outcome)) {
-            LOG.fine(() -> "DWF0608: run " + outcome.runId() + " is no longer running (cancelled?) after its call '"
+            LOG.fine(() -> "DWF0609: run " + outcome.runId() + " is no longer running (cancelled?) after its call '"
                     + outcome.name() + "'; its transaction is rolled back and the run goes no further");
             throw execution.stop(transactions);
         }

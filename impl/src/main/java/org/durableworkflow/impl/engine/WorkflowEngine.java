@@ -290,7 +290,8 @@ public class WorkflowEngine {
         if (!RunStore.couldBeRunId(runId)) {
             return false; // no such run: nothing to open a transaction for
         }
-        return transactions.requiredRetryingConflicts(() -> {
+        boolean joins = transactions.active();
+        boolean ended = transactions.requiredRetryingConflicts(() -> {
             for (WaiterEntity waiter : store.waitingOfRun(runId)) {
                 store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
             }
@@ -305,6 +306,11 @@ public class WorkflowEngine {
             }
             return false;
         });
+        RunExecution current = CurrentRun.get();
+        if (ended && joins && current != null && current.runId().equals(runId)) {
+            current.endedInOpenTransaction(); // the run's own code ended it: its stop commits that, not undoes it
+        }
+        return ended;
     }
 
     /** The run with its journal. */

@@ -127,12 +127,13 @@ public class RunStore {
     /**
      * Inserts the journal row of a step the run just took, if the run is still RUNNING; false, and nothing
      * inserted, when it was cancelled or failed meanwhile. On PostgreSQL one statement, so no round trip more than
-     * {@link #insertStep}; Derby takes no parameter in a SELECT list, so there a read, then the insert, in-process.
+     * {@link #insertStep}; on embedded Derby a read of the run's status, then the insert, in-process.
      */
     public boolean insertStepOfRunningRun(StepEntity step) {
         if (!schema.postgres()) {
-            RunEntity run = findRun(step.runId());
-            if (run == null || run.status() != RunStatus.RUNNING) {
+            List<String> status = sql.query("SELECT STATUS FROM DWF_RUN WHERE RUN_ID = ?", row -> row.getString(1),
+                    step.runId());
+            if (!status.equals(List.of(RunStatus.RUNNING.name()))) {
                 return false;
             }
             insertStep(step);

@@ -152,6 +152,12 @@ public class TestWorkflows {
         return transactionalSteps.reserveAtGate() + " " + transactionalSteps.email();
     }
 
+    /** A step that cancels its own run, then one more. */
+    @Workflow("cancels-itself")
+    public String cancelsItself() {
+        return transactionalSteps.cancelItself() + " " + transactionalSteps.email();
+    }
+
     /** Holds an execution in its step until the test opens the {@link Gate}. */
     @Workflow("held-at-gate")
     public String heldAtGate() {

@@ -7,6 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.api.WorkflowClient;
 import org.durableworkflow.api.WorkflowContext;
 
 import java.util.UUID;
@@ -23,6 +24,8 @@ public class TransactionalSteps {
 
     @Inject
     WorkflowContext context;
+    @Inject
+    WorkflowClient client;
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
 
@@ -45,6 +48,14 @@ public class TransactionalSteps {
     public String reserveAtGate() throws InterruptedException {
         Gate.pass();
         return takePart("reserve at gate");
+    }
+
+    /** Cancels its own run, as a step that finds its order void might. */
+    @DurableStep(value = "cancel itself", transactional = true)
+    public String cancelItself() {
+        String transaction = takePart("cancel itself");
+        client.cancel(context.workflowRunId());
+        return transaction;
     }
 
     /** Not transactional: its effect (an email, say) would escape a rollback. */

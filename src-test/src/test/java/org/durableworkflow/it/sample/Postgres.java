@@ -1,8 +1,11 @@
 package org.durableworkflow.it.sample;
 
+import org.durableworkflow.impl.store.RunStore;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,6 +52,15 @@ final class Postgres {
     static String createSchema() throws SQLException {
         String schema = "dwf_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(URL, "CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    /** Creates a fresh schema with the library's tables, as the library installs them, and returns its name. */
+    static String createLibrarySchema() throws Exception {
+        String schema = createSchema();
+        try (InputStream ddl = RunStore.class.getResourceAsStream("/META-INF/durable-workflow/postgresql.sql")) {
+            update(schema, new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
+        }
         return schema;
     }
 

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,10 +24,7 @@ class PostgresJournalIT {
     @BeforeAll
     static void createSchemaWithARunningAndACancelledRun() throws Exception {
         Postgres.requireReachable();
-        schema = Postgres.createSchema();
-        try (InputStream ddl = RunStore.class.getResourceAsStream("/META-INF/durable-workflow/postgresql.sql")) {
-            Postgres.update(schema, new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        schema = Postgres.createLibrarySchema();
         Postgres.update(schema, "INSERT INTO DWF_RUN VALUES ('running', 'order', 'RUNNING', NULL, NULL, NULL, 0, 0,"
                 + " NULL, 0), ('cancelled', 'order', 'CANCELLED', NULL, NULL, 'cancelled', 0, 0, NULL, 0)");
     }

@@ -8,8 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,10 +30,7 @@ class PostgresPlansIT {
     @BeforeAll
     static void createSchemaWithAFewRuns() throws Exception {
         Postgres.requireReachable();
-        schema = Postgres.createSchema();
-        try (InputStream ddl = RunStore.class.getResourceAsStream("/META-INF/durable-workflow/postgresql.sql")) {
-            Postgres.update(schema, new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        schema = Postgres.createLibrarySchema();
         Postgres.update(schema, "INSERT INTO DWF_RUN SELECT 'run-' || g, 'order', 'WAITING', NULL, NULL, NULL, 0, 0,"
                 + " NULL, 0 FROM generate_series(1, 20) g");
     }

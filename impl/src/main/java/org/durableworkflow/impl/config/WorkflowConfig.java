@@ -41,6 +41,7 @@ public final class WorkflowConfig {
     private final String serverId;
     private final Duration eventRetention;
     private final Duration lookbackRetention;
+    private final Duration runRetention;
 
     /** Reads the application's MicroProfile Config. */
     public static WorkflowConfig fromMicroProfile() {
@@ -90,6 +91,7 @@ public final class WorkflowConfig {
         }
         eventRetention = durationOrOff(lookup, "events.retention");
         lookbackRetention = duration(lookup, "events.lookback-retention", "7d");
+        runRetention = durationOrOff(lookup, "runs.retention");
     }
 
     private static List<String> tokens(Optional<String> commaSeparated) {
@@ -249,6 +251,11 @@ public final class WorkflowConfig {
     /** How long a lookback notify (one with a run id) is kept for its run at most. */
     public Duration lookbackRetention() {
         return lookbackRetention;
+    }
+
+    /** How long a run that ended is kept, with its journal and waiters, before it is deleted; zero: for good. */
+    public Duration runRetention() {
+        return runRetention;
     }
 
     /** This server's stable identity as a lease owner; the same across restarts of the same server. */

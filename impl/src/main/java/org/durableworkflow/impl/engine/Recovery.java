@@ -26,13 +26,16 @@ import java.util.logging.Logger;
  * notify's commit and the resume) and the timeouts due so soon that it may have held them in memory; then
  * periodically, runs whose lease expired on any server, and waiters a lease past their deadline (their timeout was
  * held by a server that died, or their timer was lost). Also renews the leases of the runs this server holds,
- * delivers kept events to waiters that missed them, deletes kept events that expired and the rows of fired windows.
+ * delivers kept events to waiters that missed them, deletes kept events that expired, the rows of fired windows and,
+ * with {@code runs.retention}, the runs that ended that long ago.
  */
 @ApplicationScoped
 public class Recovery {
 
     private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
     private static final int BATCH = 500;
+    /** At most this many batches of ended runs deleted a sweep: 10,000 runs, 1,000 a second at the default interval. */
+    private static final int DELETE_BATCHES = 20;
 
     @Inject
     RunStore store;
@@ -60,6 +63,9 @@ public class Recovery {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         try {
             schema.install();
+            if (!config.runRetention().isZero()) {
+                schema.installEndedRunsIndex();
+            }
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "DWF0706: the workflow tables could not be created: " + e.getMessage(), e);
         }
@@ -119,12 +125,32 @@ public class Recovery {
             keptEvents.pairUnmatched(null, null);
             keptEvents.deleteStale();
             deadlines.forgetFired();
+            deleteEndedRuns(now);
             if (!runIds.isEmpty()) {
                 LOG.info("DWF0703: recovery claimed " + runIds.size() + " runnable runs nobody was executing");
             }
         } catch (RuntimeException e) {
             LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "
                     + e.getMessage());
+        }
+    }
+
+    /** Deletes the runs that ended a {@code runs.retention} ago, with their journals and waiters, if one is set. */
+    private void deleteEndedRuns(long now) {
+        if (config.runRetention().isZero()) {
+            return;
+        }
+        long before = now - config.runRetention().toMillis();
+        int deleted = 0;
+        for (int batch = 0; batch < DELETE_BATCHES; batch++) {
+            int inBatch = transactions.required(() -> store.deleteEndedBefore(before, BATCH));
+            deleted += inBatch;
+            if (inBatch < BATCH) {
+                break;
+            }
+        }
+        if (deleted > 0) {
+            LOG.fine("DWF0709: deleted " + deleted + " runs that ended more than " + config.runRetention() + " ago");
         }
     }
 }

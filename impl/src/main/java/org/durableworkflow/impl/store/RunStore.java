@@ -43,6 +43,17 @@ public class RunStore {
     /** The run from one state to another, its lease released. */
     public static final String MOVE_RUN = "UPDATE DWF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_TEXT = ?,"
             + " LEASE_OWNER = NULL, LEASE_EXPIRY = 0, UPDATED_AT = ? WHERE RUN_ID = ?" + AND_STATUS_IS;
+    /** The statuses of runs that ended, as SQL, written out so that PostgreSQL matches its partial index. */
+    static final String ENDED = "('COMPLETED', 'FAILED', 'CANCELLED')";
+    /**
+     * Deletes up to a number of runs that ended before a moment, oldest first, with their journal and waiters: one
+     * statement on PostgreSQL, which skips runs another server's sweep is deleting.
+     */
+    public static final String DELETE_ENDED = "WITH r AS (SELECT RUN_ID FROM DWF_RUN WHERE STATUS IN " + ENDED
+            + " AND UPDATED_AT < ? ORDER BY UPDATED_AT LIMIT ? FOR UPDATE SKIP LOCKED),"
+            + " s AS (DELETE FROM DWF_STEP WHERE RUN_ID IN (SELECT RUN_ID FROM r)),"
+            + " w AS (DELETE FROM DWF_WAITER WHERE RUN_ID IN (SELECT RUN_ID FROM r))"
+            + " DELETE FROM DWF_RUN WHERE RUN_ID IN (SELECT RUN_ID FROM r)";
     /** A journal row, if its run is RUNNING: a run cancelled or failed meanwhile journals no more steps. */
     public static final String INSERT_STEP_OF_RUNNING_RUN = "INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ")"
             + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DWF_RUN WHERE RUN_ID = ?" + AND_STATUS_IS;
@@ -145,6 +156,28 @@ public class RunStore {
         args[values.length] = step.runId();
         args[values.length + 1] = RunStatus.RUNNING;
         return sql.update(INSERT_STEP_OF_RUNNING_RUN, args) == 1;
+    }
+
+    /**
+     * Deletes up to {@code max} runs that ended (completed, failed or cancelled) before {@code before}, oldest first,
+     * with their journal rows and waiters.
+     *
+     * @return how many runs were deleted
+     */
+    public int deleteEndedBefore(long before, int max) {
+        if (schema.postgres()) {
+            return sql.update(DELETE_ENDED, before, max);
+        }
+        List<String> runIds = sql.query("SELECT RUN_ID FROM DWF_RUN WHERE STATUS IN " + ENDED
+                + " AND UPDATED_AT < ? ORDER BY UPDATED_AT FETCH FIRST " + max + " ROWS ONLY", row -> row.getString(1),
+                before);
+        int deleted = 0;
+        for (String runId : runIds) {
+            sql.update("DELETE FROM DWF_STEP WHERE RUN_ID = ?", runId);
+            sql.update("DELETE FROM DWF_WAITER WHERE RUN_ID = ?", runId);
+            deleted += sql.update("DELETE FROM DWF_RUN WHERE RUN_ID = ?", runId);
+        }
+        return deleted;
     }
 
     /** Moves a run from {@code from} to RUNNING under this server's lease; false when it was not in {@code from}. */

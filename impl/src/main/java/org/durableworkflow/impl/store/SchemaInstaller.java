@@ -26,6 +26,10 @@ public class SchemaInstaller {
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
     private static final String DATA_SOURCE = "java:comp/DefaultDataSource";
 
+    /** The index of {@link #installEndedRunsIndex}. */
+    public static final String ENDED_RUNS_INDEX = "CREATE INDEX IF NOT EXISTS DWF_RUN_ENDED ON DWF_RUN (UPDATED_AT)"
+            + " WHERE STATUS IN " + RunStore.ENDED;
+
     private volatile boolean postgres;
 
     /** Whether the database is PostgreSQL, where some queries take a faster form; known once installed. */
@@ -48,6 +52,22 @@ public class SchemaInstaller {
                 execute(connection, statement);
             }
             LOG.info("DWF0705: the workflow tables are ready on " + product);
+        }
+    }
+
+    /**
+     * The index by which ended runs are found to be deleted ({@code runs.retention}), on PostgreSQL; made only where
+     * a retention is set, as every run that ends adds to it. Building it blocks writes to DWF_RUN meanwhile: on a large
+     * table, create it beforehand with {@code CREATE INDEX CONCURRENTLY} (README, "Configuration").
+     */
+    public void installEndedRunsIndex() throws Exception {
+        if (!postgres) {
+            return; // embedded Derby, one server: its sweep reads the ended runs by their status
+        }
+        DataSource dataSource = (DataSource) new InitialContext().lookup(DATA_SOURCE);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            execute(connection, ENDED_RUNS_INDEX);
         }
     }
 

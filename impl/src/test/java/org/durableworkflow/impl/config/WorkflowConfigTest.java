@@ -50,6 +50,16 @@ class WorkflowConfigTest {
     }
 
     @Test
+    void endedRunsAreKeptForGoodUnlessARetentionIsSet() {
+        assertTrue(with(Map.of()).runRetention().isZero());
+        assertTrue(with(Map.of("runs.retention", "off")).runRetention().isZero());
+        assertEquals(java.time.Duration.ofDays(30), with(Map.of("runs.retention", "30d")).runRetention());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("runs.retention", "a month")));
+        assertTrue(e.getMessage().contains("runs.retention"), e.getMessage());
+    }
+
+    @Test
     void aServerIdLongerThanTheTablesHoldIsRefused() {
         assertEquals("a".repeat(200), with(Map.of("server-id", "a".repeat(200))).serverId());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

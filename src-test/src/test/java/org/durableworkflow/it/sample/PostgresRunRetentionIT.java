@@ -1,0 +1,109 @@
+package org.durableworkflow.it.sample;
+
+import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.SchemaInstaller;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * On PostgreSQL, the statement by which the recovery sweep deletes runs that ended a {@code runs.retention} ago: it
+ * takes ended runs only, oldest first, with their journal and waiters, skips runs another server's sweep holds, and
+ * finds them through the partial index made for it.
+ */
+class PostgresRunRetentionIT {
+
+    private static final long BEFORE = 1_000_000;
+
+    private String schema;
+
+    @BeforeEach
+    void createSchemaWithRunsOfEveryKind() throws Exception {
+        Postgres.requireReachable();
+        schema = Postgres.createLibrarySchema();
+        Postgres.update(schema, SchemaInstaller.ENDED_RUNS_INDEX);
+        run("completed-old", "COMPLETED", 10);
+        run("failed-old", "FAILED", 20);
+        run("cancelled-old", "CANCELLED", 30);
+        run("completed-new", "COMPLETED", BEFORE + 10);
+        run("waiting-old", "WAITING", 5);
+        run("running-old", "RUNNING", 5);
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        Postgres.dropSchema(schema);
+    }
+
+    @Test
+    void runsThatEndedBeforeTheMomentAreDeletedWithTheirJournalAndWaiters() throws Exception {
+        assertEquals(3, deleteEnded(10));
+
+        assertEquals("completed-new, running-old, waiting-old", remaining("DWF_RUN"));
+        assertEquals("completed-new, running-old, waiting-old", remaining("DWF_STEP"));
+        assertEquals("completed-new, running-old, waiting-old", remaining("DWF_WAITER"));
+    }
+
+    @Test
+    void theOldestGoFirstAndARunAnotherSweepHoldsIsSkipped() throws Exception {
+        try (Connection other = Postgres.connect(schema); Statement lock = other.createStatement()) {
+            other.setAutoCommit(false);
+            lock.execute("SELECT * FROM DWF_RUN WHERE RUN_ID = 'completed-old' FOR UPDATE");
+
+            assertEquals(1, deleteEnded(1));
+            assertEquals("cancelled-old, completed-new, completed-old, running-old, waiting-old",
+                    remaining("DWF_RUN"));
+            other.rollback();
+        }
+    }
+
+    @Test
+    void theEndedRunsAreFoundThroughTheirIndex() throws Exception {
+        try (Connection db = Postgres.connect(schema); Statement statement = db.createStatement()) {
+            statement.execute("SET enable_seqscan = off"); // a few rows: the planner would read them all otherwise
+            statement.execute("PREPARE purge AS " + RunStore.DELETE_ENDED.replaceFirst("\\?", "\\$1")
+                    .replaceFirst("\\?", "\\$2"));
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet lines = statement.executeQuery("EXPLAIN EXECUTE purge(" + BEFORE + ", 500)")) {
+                while (lines.next()) {
+                    plan.append(lines.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().contains("dwf_run_ended"), plan.toString());
+        }
+    }
+
+    /** A run in {@code status}, last updated at {@code updatedAt}, with two journal rows and a waiter. */
+    private void run(String runId, String status, long updatedAt) throws SQLException {
+        Postgres.update(schema, "INSERT INTO DWF_RUN VALUES ('" + runId + "', 'order', '" + status + "', NULL, NULL,"
+                + " NULL, 0, " + updatedAt + ", NULL, 0)");
+        Postgres.update(schema, "INSERT INTO DWF_STEP VALUES ('" + runId + "', 1, 'a', 'STEP', 'COMPLETED', NULL, NULL,"
+                + " 0), ('" + runId + "', 2, 'b', 'WAIT', 'NOTIFIED', NULL, NULL, 0)");
+        Postgres.update(schema, "INSERT INTO DWF_WAITER (RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID, STATE, DEADLINE,"
+                + " CREATED_AT) VALUES ('" + runId + "', 2, 'b', 'WAIT', 'e', 'NOTIFIED', 0, 0)");
+    }
+
+    private int deleteEnded(int max) throws SQLException {
+        try (Connection db = Postgres.connect(schema);
+             PreparedStatement delete = db.prepareStatement(RunStore.DELETE_ENDED)) {
+            delete.setObject(1, BEFORE);
+            delete.setObject(2, max);
+            return delete.executeUpdate();
+        }
+    }
+
+    /** The distinct run ids left in {@code table}, sorted, comma-separated. */
+    private String remaining(String table) throws SQLException {
+        return String.join(", ", Postgres.rows(schema, "SELECT DISTINCT RUN_ID FROM " + table + " ORDER BY RUN_ID")
+                .stream().map(row -> row[0]).toList());
+    }
+}

@@ -25,7 +25,7 @@ public interface WorkflowClient {
 
     /**
      * Starts a run with a caller-chosen id; when a run with that id exists already, nothing is started and its id
-     * is returned.
+     * is returned. A run deleted after it ended ({@code durable-workflow.runs.retention}) no longer exists.
      */
     String start(String workflowName, Object input, String workflowRunId);
 

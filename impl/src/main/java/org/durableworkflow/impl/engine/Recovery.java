@@ -63,11 +63,16 @@ public class Recovery {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         try {
             schema.install();
-            if (!config.runRetention().isZero()) {
-                schema.installEndedRunsIndex();
-            }
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "DWF0706: the workflow tables could not be created: " + e.getMessage(), e);
+        }
+        if (!config.runRetention().isZero()) {
+            try {
+                schema.installEndedRunsIndexes();
+            } catch (Exception e) {
+                LOG.log(Level.SEVERE, "DWF0712: the indexes to delete ended runs could not be created: "
+                        + e.getMessage(), e);
+            }
         }
         if (config.restAuthContainer()) {
             LOG.info("DWF0707: REST callers are authenticated by the application's security and need the role "
@@ -120,18 +125,32 @@ public class Recovery {
             }
             // a timeout a lease overdue was held in the memory of a server that died, or its timer was lost
             for (Long waiterId : store.overdueWaiters(now - config.lease().toMillis(), BATCH)) {
-                outcomes.timeOut(waiterId);
+                timeOutOverdue(waiterId);
             }
             keptEvents.pairUnmatched(null, null);
             keptEvents.deleteStale();
             deadlines.forgetFired();
-            deleteEndedRuns(now);
             if (!runIds.isEmpty()) {
                 LOG.info("DWF0703: recovery claimed " + runIds.size() + " runnable runs nobody was executing");
             }
         } catch (RuntimeException e) {
             LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "
                     + e.getMessage());
+        }
+        try {
+            deleteEndedRuns(clock.millis());
+        } catch (RuntimeException e) {
+            LOG.warning("DWF0710: deleting ended runs failed, next try in " + config.recoveryInterval() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Times out a waiter a lease overdue; one that cannot be does not keep the sweep from the others. */
+    private void timeOutOverdue(long waiterId) {
+        try {
+            outcomes.timeOut(waiterId);
+        } catch (RuntimeException e) {
+            LOG.warning("DWF0711: the overdue waiter " + waiterId + " could not be timed out: " + e.getMessage());
         }
     }
 

@@ -301,6 +301,11 @@ public class WorkflowEngine {
                     return false;
                 }
                 if (store.moveRun(runId, run.status(), to, null, error, clock.millis())) {
+                    if (attempt > 0) { // the run moved meanwhile: a wait that committed then left a waiter
+                        for (WaiterEntity waiter : store.waitingOfRun(runId)) {
+                            store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
+                        }
+                    }
                     return true;
                 }
             }

@@ -46,13 +46,14 @@ public class RunStore {
     /** The statuses of runs that ended, as SQL, written out so that PostgreSQL matches its partial index. */
     static final String ENDED = "('COMPLETED', 'FAILED', 'CANCELLED')";
     /**
-     * Deletes up to a number of runs that ended before a moment, oldest first, with their journal and waiters: one
-     * statement on PostgreSQL, which skips runs another server's sweep is deleting.
+     * Deletes up to a number of runs that ended before a moment, oldest first, with their journal, waiters and kept
+     * events: one statement on PostgreSQL, which skips runs another server's sweep is deleting.
      */
     public static final String DELETE_ENDED = "WITH r AS (SELECT RUN_ID FROM DWF_RUN WHERE STATUS IN " + ENDED
             + " AND UPDATED_AT < ? ORDER BY UPDATED_AT LIMIT ? FOR UPDATE SKIP LOCKED),"
             + " s AS (DELETE FROM DWF_STEP WHERE RUN_ID IN (SELECT RUN_ID FROM r)),"
-            + " w AS (DELETE FROM DWF_WAITER WHERE RUN_ID IN (SELECT RUN_ID FROM r))"
+            + " w AS (DELETE FROM DWF_WAITER WHERE RUN_ID IN (SELECT RUN_ID FROM r)),"
+            + " e AS (DELETE FROM DWF_EVENT WHERE RUN_ID IN (SELECT RUN_ID FROM r))"
             + " DELETE FROM DWF_RUN WHERE RUN_ID IN (SELECT RUN_ID FROM r)";
     /** A journal row, if its run is RUNNING: a run cancelled or failed meanwhile journals no more steps. */
     public static final String INSERT_STEP_OF_RUNNING_RUN = "INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ")"
@@ -160,7 +161,7 @@ public class RunStore {
 
     /**
      * Deletes up to {@code max} runs that ended (completed, failed or cancelled) before {@code before}, oldest first,
-     * with their journal rows and waiters.
+     * with their journal rows, waiters and the events kept for them.
      *
      * @return how many runs were deleted
      */
@@ -175,6 +176,7 @@ public class RunStore {
         for (String runId : runIds) {
             sql.update("DELETE FROM DWF_STEP WHERE RUN_ID = ?", runId);
             sql.update("DELETE FROM DWF_WAITER WHERE RUN_ID = ?", runId);
+            sql.update("DELETE FROM DWF_EVENT WHERE RUN_ID = ?", runId);
             deleted += sql.update("DELETE FROM DWF_RUN WHERE RUN_ID = ?", runId);
         }
         return deleted;

@@ -26,9 +26,10 @@ public class SchemaInstaller {
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
     private static final String DATA_SOURCE = "java:comp/DefaultDataSource";
 
-    /** The index of {@link #installEndedRunsIndex}. */
-    public static final String ENDED_RUNS_INDEX = "CREATE INDEX IF NOT EXISTS DWF_RUN_ENDED ON DWF_RUN (UPDATED_AT)"
-            + " WHERE STATUS IN " + RunStore.ENDED;
+    /** The indexes of {@link #installEndedRunsIndexes}: ended runs by their end, and the events kept for runs. */
+    public static final List<String> ENDED_RUNS_INDEXES = List.of(
+            "CREATE INDEX IF NOT EXISTS DWF_RUN_ENDED ON DWF_RUN (UPDATED_AT) WHERE STATUS IN " + RunStore.ENDED,
+            "CREATE INDEX IF NOT EXISTS DWF_EVENT_RUN ON DWF_EVENT (RUN_ID) WHERE RUN_ID IS NOT NULL");
 
     private volatile boolean postgres;
 
@@ -56,18 +57,21 @@ public class SchemaInstaller {
     }
 
     /**
-     * The index by which ended runs are found to be deleted ({@code runs.retention}), on PostgreSQL; made only where
-     * a retention is set, as every run that ends adds to it. Building it blocks writes to DWF_RUN meanwhile: on a large
-     * table, create it beforehand with {@code CREATE INDEX CONCURRENTLY} (README, "Configuration").
+     * The indexes by which ended runs and their kept events are found to be deleted ({@code runs.retention}), on
+     * PostgreSQL; made only where a retention is set, as every run that ends adds to the first. Building them blocks
+     * writes to their tables meanwhile: on large tables, create them beforehand with {@code CREATE INDEX
+     * CONCURRENTLY} (README, "Configuration").
      */
-    public void installEndedRunsIndex() throws Exception {
+    public void installEndedRunsIndexes() throws Exception {
         if (!postgres) {
             return; // embedded Derby, one server: its sweep reads the ended runs by their status
         }
         DataSource dataSource = (DataSource) new InitialContext().lookup(DATA_SOURCE);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            execute(connection, ENDED_RUNS_INDEX);
+            for (String index : ENDED_RUNS_INDEXES) {
+                execute(connection, index);
+            }
         }
     }
 

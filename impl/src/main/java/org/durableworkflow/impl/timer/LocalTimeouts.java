@@ -59,7 +59,7 @@ public class LocalTimeouts {
     @Inject
     Clock clock;
 
-    private final Semaphore earlyConnections = new Semaphore(EARLY_CONNECTIONS);
+    final Semaphore earlyConnections = new Semaphore(EARLY_CONNECTIONS);
 
     /** Looked up as the application starts; set beforehand by tests. */
     volatile ManagedScheduledExecutorService scheduler;

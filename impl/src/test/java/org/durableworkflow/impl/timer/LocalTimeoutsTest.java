@@ -108,6 +108,19 @@ class LocalTimeoutsTest {
     }
 
     @Test
+    void aConnectionTakenEarlyIsCountedFreeOnceTheDeadlineHasCome() {
+        List<Integer> freeAfterDeadline = new ArrayList<>();
+        LocalTimeouts[] local = new LocalTimeouts[1];
+        local[0] = dueNow((waiterId, first, untilDue) -> {
+            untilDue.run();
+            freeAfterDeadline.add(local[0].earlyConnections.availablePermits()); // the run executes from here on
+        });
+
+        local[0].timeOutAt(1L, DEADLINE);
+        assertEquals(List.of(LocalTimeouts.EARLY_CONNECTIONS), freeAfterDeadline);
+    }
+
+    @Test
     void aTimeoutThatFailsBeforeItsDeadlineCountsItsConnectionFreeAgain() {
         Map<Long, Boolean> connectionFirst = new ConcurrentHashMap<>();
         Set<Long> failedOnce = ConcurrentHashMap.newKeySet();

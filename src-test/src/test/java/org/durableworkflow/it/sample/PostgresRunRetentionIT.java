@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On PostgreSQL, the statement by which the recovery sweep deletes runs that ended a {@code runs.retention} ago: it
- * takes ended runs only, oldest first, with their journal and waiters, skips runs another server's sweep holds, and
- * finds them through the partial index made for it.
+ * takes ended runs only, oldest first, with their journal, waiters and kept events, skips runs another server's
+ * sweep holds, and finds them through the partial index made for it.
  */
 class PostgresRunRetentionIT {
 
@@ -30,10 +30,12 @@ class PostgresRunRetentionIT {
     void createSchemaWithRunsOfEveryKind() throws Exception {
         Postgres.requireReachable();
         schema = Postgres.createLibrarySchema();
-        Postgres.update(schema, SchemaInstaller.ENDED_RUNS_INDEX);
+        for (String index : SchemaInstaller.ENDED_RUNS_INDEXES) {
+            Postgres.update(schema, index);
+        }
+        run("cancelled-old", "CANCELLED", 30); // not in the order they ended: the oldest must be found first
         run("completed-old", "COMPLETED", 10);
         run("failed-old", "FAILED", 20);
-        run("cancelled-old", "CANCELLED", 30);
         run("completed-new", "COMPLETED", BEFORE + 10);
         run("waiting-old", "WAITING", 5);
         run("running-old", "RUNNING", 5);
@@ -45,12 +47,13 @@ class PostgresRunRetentionIT {
     }
 
     @Test
-    void runsThatEndedBeforeTheMomentAreDeletedWithTheirJournalAndWaiters() throws Exception {
+    void runsThatEndedBeforeTheMomentAreDeletedWithTheirJournalWaitersAndKeptEvents() throws Exception {
         assertEquals(3, deleteEnded(10));
 
         assertEquals("completed-new, running-old, waiting-old", remaining("DWF_RUN"));
         assertEquals("completed-new, running-old, waiting-old", remaining("DWF_STEP"));
         assertEquals("completed-new, running-old, waiting-old", remaining("DWF_WAITER"));
+        assertEquals("completed-new, running-old, waiting-old", remaining("DWF_EVENT"));
     }
 
     @Test
@@ -82,7 +85,7 @@ class PostgresRunRetentionIT {
         }
     }
 
-    /** A run in {@code status}, last updated at {@code updatedAt}, with two journal rows and a waiter. */
+    /** A run in {@code status}, last updated at {@code updatedAt}, with two journal rows, a waiter and a kept event. */
     private void run(String runId, String status, long updatedAt) throws SQLException {
         Postgres.update(schema, "INSERT INTO DWF_RUN VALUES ('" + runId + "', 'order', '" + status + "', NULL, NULL,"
                 + " NULL, 0, " + updatedAt + ", NULL, 0)");
@@ -90,11 +93,16 @@ class PostgresRunRetentionIT {
                 + " 0), ('" + runId + "', 2, 'b', 'WAIT', 'NOTIFIED', NULL, NULL, 0)");
         Postgres.update(schema, "INSERT INTO DWF_WAITER (RUN_ID, SEQ, STEP_NAME, STEP_TYPE, EVENT_ID, STATE, DEADLINE,"
                 + " CREATED_AT) VALUES ('" + runId + "', 2, 'b', 'WAIT', 'e', 'NOTIFIED', 0, 0)");
+        Postgres.update(schema, "INSERT INTO DWF_EVENT (EVENT_ID, RUN_ID, CREATED_AT, EXPIRES_AT) VALUES ('later', '"
+                + runId + "', 0, " + Long.MAX_VALUE + ")");
     }
 
     private int deleteEnded(int max) throws SQLException {
         try (Connection db = Postgres.connect(schema);
              PreparedStatement delete = db.prepareStatement(RunStore.DELETE_ENDED)) {
+            try (Statement timeout = db.createStatement()) {
+                timeout.execute("SET lock_timeout = '5s'"); // waiting on a held run fails rather than hangs
+            }
             delete.setObject(1, BEFORE);
             delete.setObject(2, max);
             return delete.executeUpdate();

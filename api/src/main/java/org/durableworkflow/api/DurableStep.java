@@ -45,4 +45,22 @@ public @interface DurableStep {
      */
     @Nonbinding
     boolean transactional() default false;
+
+    /**
+     * How many times the step is run again when it throws, before its failure is journaled and propagates: each
+     * attempt in a transaction of its own, the first after a pause of {@link #retryDelay}, each next one after twice
+     * the pause before it. {@code 0} (the default): the first failure is journaled. The pauses hold the thread that
+     * executes the run, so keep them to seconds; a longer wait belongs in the workflow
+     * ({@link WorkflowContext#sleep}). Every attempt has the same {@link WorkflowContext#idempotencyKey()}. At most
+     * 100.
+     */
+    @Nonbinding
+    int retries() default 0;
+
+    /**
+     * The pause before the first retry, as {@code "1s"}, {@code "2m"} or ISO-8601 ({@code "PT0.5S"}); doubled before
+     * each next one. At most an hour.
+     */
+    @Nonbinding
+    String retryDelay() default "1s";
 }

@@ -53,6 +53,16 @@ final class DefinitionProblems {
         return "DWF0005: @DurableStep method " + signature(m) + " has a name longer than 200 characters";
     }
 
+    static String stepRetries(String where, int retries) {
+        return "DWF0006: @DurableStep on " + where + " has retries = " + retries + "; give 0 to "
+                + StepDefinition.MOST_RETRIES;
+    }
+
+    static String stepRetryDelay(String where, String delay) {
+        return "DWF0007: @DurableStep on " + where + " has retryDelay '" + delay + "'; give a positive duration of"
+                + " at most an hour, such as 1s, 2m or PT0.5S";
+    }
+
     static String signature(Method m) {
         return m.getDeclaringClass().getSimpleName() + "#" + m.getName() + "("
                 + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))

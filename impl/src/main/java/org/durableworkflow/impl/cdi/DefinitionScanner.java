@@ -1,6 +1,7 @@
 package org.durableworkflow.impl.cdi;
 
 import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.impl.time.Durations;
 import org.durableworkflow.api.Workflow;
 
 import java.lang.reflect.Method;
@@ -22,6 +23,9 @@ final class DefinitionScanner {
     static List<Method> scan(Class<?> beanClass, Consumer<String> problems) {
         List<Method> workflows = new ArrayList<>();
         boolean classIsStep = beanClass.isAnnotationPresent(DurableStep.class);
+        if (classIsStep) {
+            checkRetries(beanClass.getSimpleName(), beanClass.getAnnotation(DurableStep.class), problems);
+        }
         for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.isSynthetic() || m.isBridge()) {
@@ -51,8 +55,24 @@ final class DefinitionScanner {
         } else if (Modifier.isFinal(beanClass.getModifiers())) {
             problems.accept(DefinitionProblems.stepOnFinalClass(m));
         }
-        if (m.getAnnotation(DurableStep.class).value().length() > 200) {
+        DurableStep step = m.getAnnotation(DurableStep.class);
+        if (step.value().length() > 200) {
             problems.accept(DefinitionProblems.stepNameTooLong(m));
+        }
+        checkRetries(DefinitionProblems.signature(m), step, problems);
+    }
+
+    /** The retries of a step method ({@code where} is its signature), or of a class annotated as a whole. */
+    private static void checkRetries(String where, DurableStep step, Consumer<String> problems) {
+        if (step.retries() < 0 || step.retries() > StepDefinition.MOST_RETRIES) {
+            problems.accept(DefinitionProblems.stepRetries(where, step.retries()));
+        }
+        try {
+            if (Durations.parse(step.retryDelay()).compareTo(StepDefinition.LONGEST_RETRY_DELAY) > 0) {
+                problems.accept(DefinitionProblems.stepRetryDelay(where, step.retryDelay()));
+            }
+        } catch (RuntimeException e) {
+            problems.accept(DefinitionProblems.stepRetryDelay(where, step.retryDelay()));
         }
     }
 

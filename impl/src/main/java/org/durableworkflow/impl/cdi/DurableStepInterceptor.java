@@ -38,6 +38,6 @@ public class DurableStepInterceptor {
             return invocation.proceed(); // outside a run, or part of an enclosing step
         }
         StepDefinition step = extension.step(invocation.getMethod());
-        return steps.run(execution, step.name(), step.resultType(), step.transactional(), invocation::proceed);
+        return steps.run(execution, step, invocation::proceed);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.impl.time.Durations;
 import org.durableworkflow.impl.engine.Executions;
 import org.durableworkflow.impl.engine.KeptEvents;
 import org.durableworkflow.impl.engine.LibraryProducers;
@@ -104,9 +105,12 @@ public class DurableWorkflowExtension implements Extension {
             DurableStep annotation = m.getAnnotation(DurableStep.class);
             String name = annotation == null || annotation.value().isEmpty() ? m.getName() : annotation.value();
             DurableStep onClass = m.getDeclaringClass().getAnnotation(DurableStep.class);
-            boolean transactional = annotation != null ? annotation.transactional()
-                    : onClass != null && onClass.transactional();
-            return new StepDefinition(name, m.getGenericReturnType(), transactional);
+            DurableStep declared = annotation != null ? annotation : onClass;
+            if (declared == null) {
+                return StepDefinition.plain(name, m.getGenericReturnType());
+            }
+            return new StepDefinition(name, m.getGenericReturnType(), declared.transactional(), declared.retries(),
+                    Durations.parse(declared.retryDelay())); // checked at deployment (DefinitionScanner)
         });
     }
 }

@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.exception.StepFailedException;
+import org.durableworkflow.impl.cdi.StepDefinition;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
-import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 
@@ -33,46 +34,72 @@ public class StepRunner {
     Clock clock;
 
     /**
-     * Runs {@code work} as durable call number {@code execution.nextSeq()} named {@code name}; a
-     * {@code transactional} step may share the transaction of the transactional steps before it
-     * ({@link RunExecution#inStepTransaction(Transactions, boolean, Callable)}).
+     * Runs {@code work} as durable call number {@code execution.nextSeq()}, the step {@code step}; a transactional
+     * step may share the transaction of the transactional steps before it
+     * ({@link RunExecution#inStepTransaction(Transactions, boolean, Callable)}). A step that throws in a transaction of
+     * its own is run again up to its {@link StepDefinition#retries()}, each time in a new transaction.
      *
-     * @return the work's result, or the journaled one read as {@code resultType}
-     * @throws Exception what the work threw (its transaction rolled back and the failure journaled), or
+     * @return the work's result, or the journaled one read as the step's result type
+     * @throws Exception what the work threw last (its transaction rolled back and the failure journaled), or
      *                   {@link StepFailedException} when replaying a journaled failure
      */
-    public Object run(RunExecution execution, String name, Type resultType, boolean transactional, Callable<?> work)
-            throws Exception {
+    public Object run(RunExecution execution, StepDefinition step, Callable<?> work) throws Exception {
+        String name = step.name();
         int seq = execution.nextSeq();
         StepEntity journaled = execution.replay(seq, StepType.STEP, name);
         if (journaled != null) {
             if (journaled.failed()) {
                 throw new StepFailedException(execution.runId(), seq, name, journaled.error());
             }
-            return json.fromJson(journaled.result(), resultType);
+            return json.fromJson(journaled.result(), step.resultType());
         }
-        if (execution.handsOverBefore(transactional)) {
+        if (execution.handsOverBefore(step.transactional())) {
             throw execution.handOver(transactions);
         }
         execution.enterStep(seq);
         try {
-            return execution.inStepTransaction(transactions, transactional, () -> {
-                Object result = callStep(work);
-                CrashPoints.reached("step-done", name);
-                journal(execution, new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.COMPLETED,
-                        json.toJson(result), null, clock.millis()));
-                return result;
-            });
-        } catch (StepWorkFailed failed) {
-            Exception cause = failed.cause();
-            execution.commitWith(transactions, () -> {
-                journal(execution, new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.FAILED,
-                        null, cause.getClass().getName() + ": " + cause.getMessage(), clock.millis()));
-                return null;
-            });
-            throw cause;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return execution.inStepTransaction(transactions, step.transactional(), () -> {
+                        Object result = callStep(work);
+                        CrashPoints.reached("step-done", name);
+                        journal(execution, new StepEntity(execution.runId(), seq, name, StepType.STEP,
+                                StepEntity.COMPLETED, json.toJson(result), null, clock.millis()));
+                        return result;
+                    });
+                } catch (StepWorkFailed failed) {
+                    if (attempt > step.retries() || !pausedBeforeRetry(execution, step, attempt, failed.cause())) {
+                        throw journalFailure(execution, seq, name, failed.cause());
+                    }
+                }
+            }
         } finally {
             execution.exitStep();
+        }
+    }
+
+    /** Journals the step's failure in a transaction of its own and returns it to throw. */
+    private Exception journalFailure(RunExecution execution, int seq, String name, Exception cause) throws Exception {
+        execution.commitWith(transactions, () -> {
+            journal(execution, new StepEntity(execution.runId(), seq, name, StepType.STEP, StepEntity.FAILED,
+                    null, cause.getClass().getName() + ": " + cause.getMessage(), clock.millis()));
+            return null;
+        });
+        return cause;
+    }
+
+    /** Waits the pause before retry number {@code attempt}; false when interrupted (the failure then stands). */
+    private static boolean pausedBeforeRetry(RunExecution execution, StepDefinition step, int attempt,
+                                             Exception cause) {
+        Duration pause = step.pauseBefore(attempt);
+        LOG.info(() -> "DWF0610: step '" + step.name() + "' of run " + execution.runId() + " failed (attempt "
+                + attempt + " of " + (step.retries() + 1) + "), retrying in " + pause.toMillis() + " ms: " + cause);
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import org.durableworkflow.api.WorkflowContext;
 import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.cdi.StepDefinition;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
@@ -66,7 +67,7 @@ public class WorkflowContextImpl implements WorkflowContext {
         if (execution.inStep()) {
             return unchecked(step, "step '" + stepName + "' failed");
         }
-        return resultType.cast(unchecked(() -> steps.run(execution, stepName, resultType, false, step),
+        return resultType.cast(unchecked(() -> steps.run(execution, StepDefinition.plain(stepName, resultType), step),
                 "step '" + stepName + "' failed"));
     }
 

@@ -86,6 +86,24 @@ class DefinitionValidationTest {
     }
 
     @ApplicationScoped
+    public static class BadRetries {
+        @DurableStep(value = "negative", retries = -1)
+        public String negative() {
+            return "";
+        }
+
+        @DurableStep(value = "too long a pause", retries = 3, retryDelay = "2h")
+        public String tooLong() {
+            return "";
+        }
+
+        @DurableStep(value = "no duration", retries = 3, retryDelay = "soon")
+        public String noDuration() {
+            return "";
+        }
+    }
+
+    @ApplicationScoped
     public static class Valid {
         @Workflow("valid")
         public String run(List<String> input) {
@@ -122,6 +140,15 @@ class DefinitionValidationTest {
         if (t.getCause() != t) {
             collect(t.getCause(), all);
         }
+    }
+
+    @Test
+    void retriesOutOfRangeAndPausesThatAreNotShortDurationsAreRefused() {
+        String error = deploymentError(BadRetries.class);
+
+        assertTrue(error.contains("DWF0006: @DurableStep on BadRetries#negative() has retries = -1"), error);
+        assertTrue(error.contains("DWF0007: @DurableStep on BadRetries#tooLong() has retryDelay '2h'"), error);
+        assertTrue(error.contains("DWF0007: @DurableStep on BadRetries#noDuration() has retryDelay 'soon'"), error);
     }
 
     @Test

@@ -20,6 +20,18 @@ public class TestSteps {
         return List.of(new Item("apple", 3), new Item(eventId, 1));
     }
 
+    /** Fails its first {@code failures} calls in a run, then answers how many calls it took. */
+    @DurableStep(value = "flaky", retries = 2, retryDelay = "PT0.05S")
+    public int flaky(int failures) {
+        String runId = context.workflowRunId();
+        StepCalls.record(runId, "flaky");
+        int calls = StepCalls.count(runId, "flaky");
+        if (calls <= failures) {
+            throw new IllegalStateException("call " + calls + " failed");
+        }
+        return calls;
+    }
+
     /** Says what type the first item has: {@code Item} when replay honoured the declared generic type. */
     @DurableStep("finish")
     public String finish(List<Item> items, String outcome) {

@@ -158,6 +158,18 @@ public class TestWorkflows {
         return transactionalSteps.cancelItself() + " " + transactionalSteps.email();
     }
 
+    /** Calls a step that fails its first {@code failures} calls and is retried twice. */
+    @Workflow("flaky-step")
+    public int flakyStep(int failures) {
+        return steps.flaky(failures);
+    }
+
+    /** A transactional step, then a transactional one that fails its first {@code failures} calls. */
+    @Workflow("reserve-then-flaky-charge")
+    public String reserveThenFlakyCharge(int failures) {
+        return transactionalSteps.reserve() + " " + transactionalSteps.flakyCharge(failures);
+    }
+
     /** Holds an execution in its step until the test opens the {@link Gate}. */
     @Workflow("held-at-gate")
     public String heldAtGate() {

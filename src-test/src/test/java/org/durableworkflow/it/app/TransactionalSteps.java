@@ -43,6 +43,17 @@ public class TransactionalSteps {
         return transaction;
     }
 
+    /** Fails its first {@code failures} calls in a run; retried twice. */
+    @DurableStep(value = "flaky charge", transactional = true, retries = 2, retryDelay = "PT0.05S")
+    public String flakyCharge(int failures) {
+        String transaction = takePart("flaky charge");
+        int calls = StepCalls.count(context.workflowRunId(), "flaky charge");
+        if (calls <= failures) {
+            throw new IllegalStateException("charge " + calls + " failed");
+        }
+        return transaction;
+    }
+
     /** As {@link #reserve}, held at the {@link Gate} first. */
     @DurableStep(value = "reserve at gate", transactional = true)
     public String reserveAtGate() throws InterruptedException {

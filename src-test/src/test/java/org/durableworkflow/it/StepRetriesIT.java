@@ -1,0 +1,71 @@
+package org.durableworkflow.it;
+
+import jakarta.inject.Inject;
+import org.durableworkflow.api.RunInfo;
+import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.api.StepInfo;
+import org.durableworkflow.api.WorkflowClient;
+import org.durableworkflow.it.app.StepCalls;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code @DurableStep(retries = 2)}: a step that throws is run again, up to twice, before its failure is journaled;
+ * only its last outcome is journaled.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StepRetriesIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.withLibrary("workflow-step-retries-it", StepRetriesIT.class, Deployments.class,
+                Runs.class);
+    }
+
+    @Inject
+    WorkflowClient client;
+
+    @Test
+    void aStepThatFailsLessOftenThanItsRetriesSucceeds() {
+        String runId = client.start("flaky-step", 2);
+        RunInfo run = new Runs(client).awaitStatus(runId, RunStatus.COMPLETED);
+
+        assertEquals("3", run.output(), "the third call answered");
+        assertEquals(3, StepCalls.count(runId, "flaky"));
+        List<StepInfo> journal = run.steps();
+        assertEquals(1, journal.size(), journal.toString());
+        assertEquals("COMPLETED", journal.get(0).outcome());
+    }
+
+    @Test
+    void aTransactionalStepThatFailsInASharedTransactionIsRetriedInItsOwn() {
+        // the start carries its transaction through both steps: the first failure rolls all of it back, the start
+        // commits alone, and the run executes again, each step in its own transaction, where the retries happen
+        String runId = client.start("reserve-then-flaky-charge", 2);
+        RunInfo run = new Runs(client).awaitStatus(runId, RunStatus.COMPLETED);
+
+        assertEquals(3, StepCalls.count(runId, "flaky charge"));
+        assertEquals(1, StepCalls.count(runId, "flaky charge committed"));
+        assertEquals(1, StepCalls.count(runId, "reserve committed"));
+        assertEquals(List.of("COMPLETED", "COMPLETED"), run.steps().stream().map(StepInfo::outcome).toList());
+    }
+
+    @Test
+    void aStepThatFailsEveryRetryIsJournaledAsFailedOnce() {
+        String runId = client.start("flaky-step", 5);
+        RunInfo run = new Runs(client).awaitStatus(runId, RunStatus.FAILED);
+
+        assertEquals(3, StepCalls.count(runId, "flaky"), "the call and two retries");
+        assertEquals(1, run.steps().size(), run.steps().toString());
+        assertEquals("FAILED", run.steps().get(0).outcome());
+        assertTrue(run.steps().get(0).error().contains("call 3 failed"), run.steps().get(0).error());
+    }
+}

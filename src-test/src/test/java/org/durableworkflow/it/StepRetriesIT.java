@@ -5,6 +5,7 @@ import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.StepInfo;
 import org.durableworkflow.api.WorkflowClient;
+import org.durableworkflow.impl.engine.Executions;
 import org.durableworkflow.it.app.StepCalls;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,8 +13,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +35,8 @@ class StepRetriesIT {
 
     @Inject
     WorkflowClient client;
+    @Inject
+    Executions executions;
 
     @Test
     void aStepThatFailsLessOftenThanItsRetriesSucceeds() {
@@ -49,13 +54,28 @@ class StepRetriesIT {
     void aTransactionalStepThatFailsInASharedTransactionIsRetriedInItsOwn() {
         // the start carries its transaction through both steps: the first failure rolls all of it back, the start
         // commits alone, and the run executes again, each step in its own transaction, where the retries happen
-        String runId = client.start("reserve-then-flaky-charge", 2);
+        String runId = client.start("reserve-then-flaky-charge", 3);
         RunInfo run = new Runs(client).awaitStatus(runId, RunStatus.COMPLETED);
 
-        assertEquals(3, StepCalls.count(runId, "flaky charge"));
+        assertEquals(4, StepCalls.count(runId, "flaky charge"), "the shared call, the call and two retries");
         assertEquals(1, StepCalls.count(runId, "flaky charge committed"));
         assertEquals(1, StepCalls.count(runId, "reserve committed"));
         assertEquals(List.of("COMPLETED", "COMPLETED"), run.steps().stream().map(StepInfo::outcome).toList());
+    }
+
+    @Test
+    void aRunCancelledWhileItsStepPausesBeforeARetryGoesNoFurther() {
+        String runId = client.start("slow-flaky-step", 10);
+        await().atMost(Runs.PATIENCE).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .until(() -> StepCalls.count(runId, "slow flaky") == 1); // failed, pausing 2 s before its retry
+        assertTrue(client.cancel(runId));
+        await().atMost(Runs.PATIENCE).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                .until(() -> !executions.isExecuting(runId));
+
+        assertEquals(1, StepCalls.count(runId, "slow flaky"), "no retry after the cancel");
+        RunInfo run = client.getRun(runId).orElseThrow();
+        assertEquals(RunStatus.CANCELLED, run.status());
+        assertEquals(List.of(), run.steps());
     }
 
     @Test

@@ -81,7 +81,13 @@ public final class RunExecution {
             }
         }
         commitStepTransaction(transactions);
-        T result = transactions.beginWith(work);
+        T result;
+        try {
+            result = transactions.beginWith(work);
+        } catch (Exception | Error failed) {
+            endedInOpenTransaction = false; // a cancel of its own that the step made rolled back with it
+            throw failed;
+        }
         journaledSteps = true;
         stepTransactionOpen = true;
         openTransactionRedoable = transactional;

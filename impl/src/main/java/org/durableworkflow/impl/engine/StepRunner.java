@@ -2,10 +2,12 @@ package org.durableworkflow.impl.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.exception.StepFailedException;
 import org.durableworkflow.impl.cdi.StepDefinition;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
@@ -68,9 +70,10 @@ public class StepRunner {
                         return result;
                     });
                 } catch (StepWorkFailed failed) {
-                    if (attempt > step.retries() || !pausedBeforeRetry(execution, step, attempt, failed.cause())) {
+                    if (attempt > step.retries()) {
                         throw journalFailure(execution, seq, name, failed.cause());
                     }
+                    pauseBeforeRetry(execution, step, attempt, failed.cause());
                 }
             }
         } finally {
@@ -88,18 +91,26 @@ public class StepRunner {
         return cause;
     }
 
-    /** Waits the pause before retry number {@code attempt}; false when interrupted (the failure then stands). */
-    private static boolean pausedBeforeRetry(RunExecution execution, StepDefinition step, int attempt,
-                                             Exception cause) {
+    /**
+     * Waits the pause before retry number {@code attempt}, with no transaction open. Ends the execution instead when
+     * the run was cancelled meanwhile, or when the thread is interrupted (the server stopping, say): the failure is
+     * not journaled then, and the run, still RUNNING, is resumed elsewhere or later once its lease lapses.
+     */
+    private void pauseBeforeRetry(RunExecution execution, StepDefinition step, int attempt, Exception cause) {
         Duration pause = step.pauseBefore(attempt);
         LOG.info(() -> "DWF0610: step '" + step.name() + "' of run " + execution.runId() + " failed (attempt "
                 + attempt + " of " + (step.retries() + 1) + "), retrying in " + pause.toMillis() + " ms: " + cause);
         try {
             Thread.sleep(pause.toMillis());
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw execution.suspend();
+        }
+        RunEntity run = transactions.required(() -> store.findRun(execution.runId()));
+        if (run == null || run.status() != RunStatus.RUNNING) {
+            LOG.fine(() -> "DWF0609: run " + execution.runId() + " is no longer running (cancelled?) before a retry"
+                    + " of its step '" + step.name() + "'; the run goes no further");
+            throw execution.stop(transactions);
         }
     }
 

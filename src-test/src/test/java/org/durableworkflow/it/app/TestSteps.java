@@ -32,6 +32,18 @@ public class TestSteps {
         return calls;
     }
 
+    /** As {@link #flaky}, with pauses long enough for a test to cancel the run during one. */
+    @DurableStep(value = "slow flaky", retries = 3, retryDelay = "2s")
+    public int slowFlaky(int failures) {
+        String runId = context.workflowRunId();
+        StepCalls.record(runId, "slow flaky");
+        int calls = StepCalls.count(runId, "slow flaky");
+        if (calls <= failures) {
+            throw new IllegalStateException("call " + calls + " failed");
+        }
+        return calls;
+    }
+
     /** Says what type the first item has: {@code Item} when replay honoured the declared generic type. */
     @DurableStep("finish")
     public String finish(List<Item> items, String outcome) {

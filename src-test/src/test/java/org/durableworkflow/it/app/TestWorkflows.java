@@ -164,6 +164,12 @@ public class TestWorkflows {
         return steps.flaky(failures);
     }
 
+    /** As {@code flaky-step}, its retries two seconds apart and more. */
+    @Workflow("slow-flaky-step")
+    public int slowFlakyStep(int failures) {
+        return steps.slowFlaky(failures);
+    }
+
     /** A transactional step, then a transactional one that fails its first {@code failures} calls. */
     @Workflow("reserve-then-flaky-charge")
     public String reserveThenFlakyCharge(int failures) {

@@ -23,21 +23,20 @@ public class TestSteps {
     /** Fails its first {@code failures} calls in a run, then answers how many calls it took. */
     @DurableStep(value = "flaky", retries = 2, retryDelay = "PT0.05S")
     public int flaky(int failures) {
-        String runId = context.workflowRunId();
-        StepCalls.record(runId, "flaky");
-        int calls = StepCalls.count(runId, "flaky");
-        if (calls <= failures) {
-            throw new IllegalStateException("call " + calls + " failed");
-        }
-        return calls;
+        return failFirst("flaky", failures);
     }
 
     /** As {@link #flaky}, with pauses long enough for a test to cancel the run during one. */
     @DurableStep(value = "slow flaky", retries = 3, retryDelay = "2s")
     public int slowFlaky(int failures) {
+        return failFirst("slow flaky", failures);
+    }
+
+    /** Counts a call of {@code step} in this run; fails the first {@code failures}, answers the count after. */
+    private int failFirst(String step, int failures) {
         String runId = context.workflowRunId();
-        StepCalls.record(runId, "slow flaky");
-        int calls = StepCalls.count(runId, "slow flaky");
+        StepCalls.record(runId, step);
+        int calls = StepCalls.count(runId, step);
         if (calls <= failures) {
             throw new IllegalStateException("call " + calls + " failed");
         }

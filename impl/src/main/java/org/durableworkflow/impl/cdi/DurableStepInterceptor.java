@@ -37,7 +37,7 @@ public class DurableStepInterceptor {
         if (execution == null || execution.inStep()) {
             return invocation.proceed(); // outside a run, or part of an enclosing step
         }
-        StepDefinition step = extension.step(invocation.getMethod());
+        StepDefinition step = extension.step(invocation.getMethod(), invocation.getTarget().getClass());
         return steps.run(execution, step, invocation::proceed);
     }
 }

@@ -55,7 +55,8 @@ public class DurableWorkflowExtension implements Extension {
             RestResources.CLASSES.stream()).toList();
 
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
-    private final Map<Method, StepDefinition> steps = new ConcurrentHashMap<>();
+    /** Per bean class and method: a class-level annotation of the bean applies to the methods it inherits too. */
+    private final Map<StepKey, StepDefinition> steps = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     void registerLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -99,18 +100,24 @@ public class DurableWorkflowExtension implements Extension {
         return workflows.keySet().stream().sorted().toList();
     }
 
-    /** The journal metadata of a {@code @DurableStep} method, computed once. */
-    public StepDefinition step(Method method) {
-        return steps.computeIfAbsent(method, m -> {
-            DurableStep annotation = m.getAnnotation(DurableStep.class);
-            String name = annotation == null || annotation.value().isEmpty() ? m.getName() : annotation.value();
-            DurableStep onClass = m.getDeclaringClass().getAnnotation(DurableStep.class);
-            DurableStep declared = annotation != null ? annotation : onClass;
+    /**
+     * The journal metadata of a {@code @DurableStep} method called on an instance of {@code beanClass} (its CDI
+     * subclass, say), computed once: the method's own annotation, or else the one of the bean's class (inherited
+     * by subclasses, as {@code @DurableStep} is), whichever class declares the method.
+     */
+    public StepDefinition step(Method method, Class<?> beanClass) {
+        return steps.computeIfAbsent(new StepKey(beanClass, method), key -> {
+            DurableStep annotation = method.getAnnotation(DurableStep.class);
+            String name = annotation == null || annotation.value().isEmpty() ? method.getName() : annotation.value();
+            DurableStep declared = annotation != null ? annotation : beanClass.getAnnotation(DurableStep.class);
             if (declared == null) {
-                return StepDefinition.plain(name, m.getGenericReturnType());
+                return StepDefinition.plain(name, method.getGenericReturnType());
             }
-            return new StepDefinition(name, m.getGenericReturnType(), declared.transactional(), declared.retries(),
-                    Durations.parse(declared.retryDelay())); // checked at deployment (DefinitionScanner)
+            return new StepDefinition(name, method.getGenericReturnType(), declared.transactional(),
+                    declared.retries(), Durations.parse(declared.retryDelay())); // checked at deployment
         });
+    }
+
+    private record StepKey(Class<?> beanClass, Method method) {
     }
 }

@@ -59,7 +59,7 @@ public interface WorkflowClient {
     /**
      * Cancels a run that is not final: its waiter is settled as cancelled and it never resumes. A run executing
      * now stops at its next durable call; a step that ends after the cancel is not journaled and its transaction
-     * rolls back.
+     * rolls back, unless that step cancelled its own run.
      *
      * @return {@code true} when this call cancelled it, {@code false} when it was final already or does not exist
      */

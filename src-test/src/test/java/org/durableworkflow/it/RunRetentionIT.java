@@ -31,11 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class RunRetentionIT {
 
-    private static final long RETENTION_MILLIS = 3_000;
+    private static final long RETENTION_MILLIS = 8_000;
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withSettings("workflow-run-retention-it", "durable-workflow.runs.retention=3s",
+        return Deployments.withSettings("workflow-run-retention-it", "durable-workflow.runs.retention=8s",
                         "durable-workflow.recovery-interval=1s")
                 .addClasses(RunRetentionIT.class, Deployments.class, Runs.class);
     }
@@ -57,8 +57,8 @@ class RunRetentionIT {
         runs.awaitStatus(waiting, RunStatus.WAITING);
         assertEquals(1, client.notify(completedEvent, new Payload("v")).size());
         assertTrue(client.cancel(cancelled));
-        RunInfo completedRun = runs.awaitStatus(completed, RunStatus.COMPLETED);
         RunInfo cancelledRun = client.getRun(cancelled).orElseThrow();
+        RunInfo completedRun = runs.awaitStatus(completed, RunStatus.COMPLETED);
         assertTrue(rows("DWF_STEP", completed) > 0 && rows("DWF_WAITER", completed) == 1);
 
         for (RunInfo ended : new RunInfo[]{completedRun, cancelledRun}) {

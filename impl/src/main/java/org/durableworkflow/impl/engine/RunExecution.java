@@ -72,7 +72,7 @@ public final class RunExecution {
                 journaledSteps = true;
                 return result;
             } catch (SuspendSignal stopped) {
-                throw stopped; // the run stopped ({@link #stop}): not a failure to redo without sharing
+                throw stopped; // the run stopped (see stop): not a failure to redo without sharing
             } catch (Exception | Error failed) {
                 stepTransactionOpen = false;
                 transactions.rollbackAny();
@@ -211,8 +211,9 @@ public final class RunExecution {
 
     /**
      * Ends this execution because its run is no longer RUNNING: it was cancelled (or failed) while a step ran. Rolls
-     * back the transaction open on this thread, the step's own and that of the transactional steps that shared it,
-     * and returns the signal that unwinds the workflow method, as a suspension does.
+     * back the transaction open on this thread, the step's own and that of the transactional steps that shared it
+     * (commits it instead when the run's own code cancelled the run in it), and returns the signal that unwinds the
+     * workflow method, as a suspension does.
      */
     SuspendSignal stop(Transactions transactions) {
         stepTransactionOpen = false;
@@ -235,7 +236,7 @@ public final class RunExecution {
      * Tells that the run's own code (a step, say) cancelled or failed the run in the transaction open on this thread:
      * when the execution then {@link #stop}s, it commits that transaction rather than rolling the cancel back.
      */
-    void endedInOpenTransaction() {
+    void markEndedInOpenTransaction() {
         endedInOpenTransaction = true;
     }
 

@@ -116,8 +116,9 @@ public class StepRunner {
 
     /**
      * Journals the outcome of a durable call in its transaction, unless the run was cancelled (or failed) while the
-     * call ran: then the transaction rolls back, the call's effects in it with it, and the execution ends there, so
-     * that no further step begins. The insert itself checks, at no extra round trip on PostgreSQL.
+     * call ran: then the transaction rolls back, the call's effects in it with it (unless the call cancelled its own
+     * run: that commits), and the execution ends there, so that no further step begins. The insert itself checks,
+     * at no extra round trip on PostgreSQL.
      */
     void journal(RunExecution execution, StepEntity outcome) {
         if (!store.insertStepOfRunningRun(outcome)) {

@@ -301,10 +301,9 @@ public class WorkflowEngine {
                     return false;
                 }
                 if (store.moveRun(runId, run.status(), to, null, error, clock.millis())) {
-                    if (attempt > 0) { // the run moved meanwhile: a wait that committed then left a waiter
-                        for (WaiterEntity waiter : store.waitingOfRun(runId)) {
-                            store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
-                        }
+                    // a wait that committed after the first look at the waiters left one: settle it too
+                    for (WaiterEntity waiter : store.waitingOfRun(runId)) {
+                        store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
                     }
                     return true;
                 }
@@ -313,7 +312,7 @@ public class WorkflowEngine {
         });
         RunExecution current = CurrentRun.get();
         if (ended && joins && current != null && current.runId().equals(runId)) {
-            current.endedInOpenTransaction(); // the run's own code ended it: its stop commits that, not undoes it
+            current.markEndedInOpenTransaction(); // the run's own code ended it: its stop commits that, not undoes it
         }
         return ended;
     }

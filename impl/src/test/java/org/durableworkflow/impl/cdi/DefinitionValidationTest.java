@@ -92,6 +92,11 @@ class DefinitionValidationTest {
             return "";
         }
 
+        @DurableStep(value = "too many", retries = 101)
+        public String tooMany() {
+            return "";
+        }
+
         @DurableStep(value = "too long a pause", retries = 3, retryDelay = "2h")
         public String tooLong() {
             return "";
@@ -147,6 +152,7 @@ class DefinitionValidationTest {
         String error = deploymentError(BadRetries.class);
 
         assertTrue(error.contains("DWF0006: @DurableStep on BadRetries#negative() has retries = -1"), error);
+        assertTrue(error.contains("DWF0006: @DurableStep on BadRetries#tooMany() has retries = 101"), error);
         assertTrue(error.contains("DWF0007: @DurableStep on BadRetries#tooLong() has retryDelay '2h'"), error);
         assertTrue(error.contains("DWF0007: @DurableStep on BadRetries#noDuration() has retryDelay 'soon'"), error);
     }

@@ -53,6 +53,7 @@ class WorkflowConfigTest {
     void endedRunsAreKeptForGoodUnlessARetentionIsSet() {
         assertTrue(with(Map.of()).runRetention().isZero());
         assertTrue(with(Map.of("runs.retention", "off")).runRetention().isZero());
+        assertTrue(with(Map.of("runs.retention", "0")).runRetention().isZero());
         assertEquals(java.time.Duration.ofDays(30), with(Map.of("runs.retention", "30d")).runRetention());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> with(Map.of("runs.retention", "a month")));

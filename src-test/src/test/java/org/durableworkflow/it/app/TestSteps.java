@@ -27,7 +27,7 @@ public class TestSteps {
     }
 
     /** As {@link #flaky}, with pauses long enough for a test to cancel the run during one. */
-    @DurableStep(value = "slow flaky", retries = 3, retryDelay = "2s")
+    @DurableStep(value = "slow flaky", retries = 3, retryDelay = "5s")
     public int slowFlaky(int failures) {
         return failFirst("slow flaky", failures);
     }

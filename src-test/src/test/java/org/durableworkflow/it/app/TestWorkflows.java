@@ -164,7 +164,7 @@ public class TestWorkflows {
         return steps.flaky(failures);
     }
 
-    /** As {@code flaky-step}, its retries two seconds apart and more. */
+    /** As {@code flaky-step}, its retries five seconds apart and more. */
     @Workflow("slow-flaky-step")
     public int slowFlakyStep(int failures) {
         return steps.slowFlaky(failures);

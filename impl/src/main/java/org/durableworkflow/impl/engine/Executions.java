@@ -200,7 +200,8 @@ public class Executions {
             engine.fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
             return Ended.DONE;
         }
-        RunExecution execution = new RunExecution(runId, run.workflowName(), snapshot.journal(), sharing);
+        RunExecution execution = new RunExecution(runId, run.workflowName(), run.createdAt(), snapshot.journal(),
+                sharing);
         if (carried) {
             execution.carryOpenTransaction(carry == Carry.THROUGH_TRANSACTIONAL_STEPS);
         }

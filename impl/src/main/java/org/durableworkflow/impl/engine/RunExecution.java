@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 public final class RunExecution {
 
     private final String runId;
+    private final long createdAt;
     private final String workflowName;
     private final Map<Integer, StepEntity> journal;
     private int lastSeq;
@@ -34,17 +35,21 @@ public final class RunExecution {
     private boolean endedInOpenTransaction;
     private boolean stopped;
 
-    public RunExecution(String runId, String workflowName, List<StepEntity> journal) {
-        this(runId, workflowName, journal, true);
+    public RunExecution(String runId, String workflowName, long createdAt, List<StepEntity> journal) {
+        this(runId, workflowName, createdAt, journal, true);
     }
 
     /**
+     * @param createdAt          when the run was created: with its id, what tells it from a later run started with
+     *                           the same id once this one was deleted ({@code runs.retention})
      * @param sharesTransactions whether consecutive transactional steps share a transaction; {@code false} when the
      *                           run executes again after such a transaction failed
      */
-    RunExecution(String runId, String workflowName, List<StepEntity> journal, boolean sharesTransactions) {
+    RunExecution(String runId, String workflowName, long createdAt, List<StepEntity> journal,
+                 boolean sharesTransactions) {
         this.sharesTransactions = sharesTransactions;
         this.runId = runId;
+        this.createdAt = createdAt;
         this.workflowName = workflowName;
         this.journal = new HashMap<>(journal.size() * 2); // a loop: the stream cost more, on every execution
         for (StepEntity step : journal) {
@@ -173,6 +178,11 @@ public final class RunExecution {
 
     public String runId() {
         return runId;
+    }
+
+    /** When the run was created; with {@link #runId()}, the run's identity. */
+    public long createdAt() {
+        return createdAt;
     }
 
     public String workflowName() {

@@ -107,7 +107,7 @@ public class StepRunner {
             throw execution.suspend();
         }
         RunEntity run = transactions.required(() -> store.findRun(execution.runId()));
-        if (run == null || run.status() != RunStatus.RUNNING) {
+        if (run == null || run.status() != RunStatus.RUNNING || run.createdAt() != execution.createdAt()) {
             LOG.fine(() -> "DWF0609: run " + execution.runId() + " is no longer running (cancelled?) before a retry"
                     + " of its step '" + step.name() + "'; the run goes no further");
             throw execution.stop(transactions);
@@ -121,7 +121,7 @@ public class StepRunner {
      * at no extra round trip on PostgreSQL.
      */
     void journal(RunExecution execution, StepEntity outcome) {
-        if (!store.insertStepOfRunningRun(outcome)) {
+        if (!store.insertStepOfRunningRun(outcome, execution.createdAt())) {
             LOG.fine(() -> "DWF0609: run " + outcome.runId() + " is no longer running (cancelled?) after its call '"
                     + outcome.name() + "'; its transaction is rolled back and the run goes no further");
             throw execution.stop(transactions);

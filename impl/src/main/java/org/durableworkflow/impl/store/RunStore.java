@@ -55,9 +55,12 @@ public class RunStore {
             + " w AS (DELETE FROM DWF_WAITER WHERE RUN_ID IN (SELECT RUN_ID FROM r)),"
             + " e AS (DELETE FROM DWF_EVENT WHERE RUN_ID IN (SELECT RUN_ID FROM r))"
             + " DELETE FROM DWF_RUN WHERE RUN_ID IN (SELECT RUN_ID FROM r)";
-    /** A journal row, if its run is RUNNING: a run cancelled or failed meanwhile journals no more steps. */
+    /**
+     * A journal row, if its run (by id and creation time) is RUNNING: a run cancelled or failed meanwhile journals no
+     * more steps, and neither does one deleted meanwhile whose id was started again.
+     */
     public static final String INSERT_STEP_OF_RUNNING_RUN = "INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ")"
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DWF_RUN WHERE RUN_ID = ?" + AND_STATUS_IS;
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DWF_RUN WHERE RUN_ID = ? AND CREATED_AT = ?" + AND_STATUS_IS;
     /** A waiter out of WAITING, if nothing settled it first; also the start of {@link #settleWaiterReturning}. */
     private static final String SETTLE_WAITER = "UPDATE DWF_WAITER SET STATE = ? WHERE ID = ? AND STATE = ?";
 
@@ -137,14 +140,14 @@ public class RunStore {
     }
 
     /**
-     * Inserts the journal row of a step the run just took, if the run is still RUNNING; false, and nothing
-     * inserted, when it was cancelled or failed meanwhile. On PostgreSQL one statement, so no round trip more than
+     * Inserts the journal row of a step the run just took, if the run created at {@code runCreatedAt} is still
+     * RUNNING; false, and nothing inserted, when it was cancelled or failed meanwhile (or deleted, its id reused). On PostgreSQL one statement, so no round trip more than
      * {@link #insertStep}; on embedded Derby a read of the run's status, then the insert, in-process.
      */
-    public boolean insertStepOfRunningRun(StepEntity step) {
+    public boolean insertStepOfRunningRun(StepEntity step, long runCreatedAt) {
         if (!schema.postgres()) {
-            List<String> status = sql.query("SELECT STATUS FROM DWF_RUN WHERE RUN_ID = ?", row -> row.getString(1),
-                    step.runId());
+            List<String> status = sql.query("SELECT STATUS FROM DWF_RUN WHERE RUN_ID = ? AND CREATED_AT = ?",
+                    row -> row.getString(1), step.runId(), runCreatedAt);
             if (!status.equals(List.of(RunStatus.RUNNING.name()))) {
                 return false;
             }
@@ -152,10 +155,11 @@ public class RunStore {
             return true;
         }
         Object[] values = step.values();
-        Object[] args = new Object[values.length + 2];
+        Object[] args = new Object[values.length + 3];
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = step.runId();
-        args[values.length + 1] = RunStatus.RUNNING;
+        args[values.length + 1] = runCreatedAt;
+        args[values.length + 2] = RunStatus.RUNNING;
         return sql.update(INSERT_STEP_OF_RUNNING_RUN, args) == 1;
     }
 

@@ -22,7 +22,7 @@ class RunExecutionTest {
             "\"ok\"", null, 0);
     private final StepEntity wait = new StepEntity("wfr_1", 2, "wait", StepType.WAIT, StepEntity.TIMED_OUT,
             null, null, 0);
-    private final RunExecution execution = new RunExecution("wfr_1", "orders", List.of(prepare, wait));
+    private final RunExecution execution = new RunExecution("wfr_1", "orders", 1L, List.of(prepare, wait));
 
     @Test
     void handsOutSequenceNumbersAndAnswersReplaysFromTheJournal() {
@@ -130,7 +130,7 @@ class RunExecutionTest {
     @Test
     void withoutSharingEveryStepCommitsBeforeTheNext() throws Exception {
         RecordedTransactions transactions = new RecordedTransactions();
-        RunExecution unshared = new RunExecution("wfr_1", "orders", List.of(), false);
+        RunExecution unshared = new RunExecution("wfr_1", "orders", 1L, List.of(), false);
 
         unshared.inStepTransaction(transactions, true, () -> "first");
         unshared.inStepTransaction(transactions, true, () -> "second");

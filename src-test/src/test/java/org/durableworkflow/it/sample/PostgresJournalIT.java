@@ -41,12 +41,26 @@ class PostgresJournalIT {
     }
 
     @Test
+    void aStepOfAnEarlierRunWithTheSameIdIsNot() throws Exception {
+        // the run it belonged to was deleted (runs.retention) and its id started again
+        String journal = "SELECT COUNT(*) FROM DWF_STEP WHERE RUN_ID = 'running'";
+        long before = Postgres.count(schema, journal);
+
+        assertEquals(0, journalStep("running", 5L));
+        assertEquals(before, Postgres.count(schema, journal));
+    }
+
+    @Test
     void aStepOfACancelledRunIsNot() throws Exception {
         assertEquals(0, journalStep("cancelled"));
         assertEquals(0, Postgres.count(schema, "SELECT COUNT(*) FROM DWF_STEP WHERE RUN_ID = 'cancelled'"));
     }
 
     private static int journalStep(String runId) throws SQLException {
+        return journalStep(runId, 0L);
+    }
+
+    private static int journalStep(String runId, long createdAt) throws SQLException {
         try (Connection db = Postgres.connect(schema);
              PreparedStatement insert = db.prepareStatement(RunStore.INSERT_STEP_OF_RUNNING_RUN)) {
             insert.setString(1, runId);
@@ -58,7 +72,8 @@ class PostgresJournalIT {
             insert.setNull(7, Types.VARCHAR);
             insert.setObject(8, 1_700_000_000_000L);
             insert.setString(9, runId);
-            insert.setString(10, "RUNNING");
+            insert.setObject(10, createdAt);
+            insert.setString(11, "RUNNING");
             return insert.executeUpdate();
         }
     }

@@ -141,8 +141,9 @@ public class RunStore {
 
     /**
      * Inserts the journal row of a step the run just took, if the run created at {@code runCreatedAt} is still
-     * RUNNING; false, and nothing inserted, when it was cancelled or failed meanwhile (or deleted, its id reused). On PostgreSQL one statement, so no round trip more than
-     * {@link #insertStep}; on embedded Derby a read of the run's status, then the insert, in-process.
+     * RUNNING; false, and nothing inserted, when it was cancelled or failed meanwhile (or deleted, its id reused).
+     * On PostgreSQL one statement, so no round trip more than {@link #insertStep}; on embedded Derby a read of the
+     * run's status, then the insert, in-process.
      */
     public boolean insertStepOfRunningRun(StepEntity step, long runCreatedAt) {
         if (!schema.postgres()) {

@@ -1,8 +1,8 @@
 package org.durableworkflow.impl.cdi;
 
 import org.durableworkflow.api.DurableStep;
-import org.durableworkflow.impl.time.Durations;
 import org.durableworkflow.api.Workflow;
+import org.durableworkflow.impl.time.Durations;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -2,12 +2,10 @@ package org.durableworkflow.impl.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.exception.StepFailedException;
 import org.durableworkflow.impl.cdi.StepDefinition;
 import org.durableworkflow.impl.json.JsonCodec;
-import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
@@ -106,8 +104,7 @@ public class StepRunner {
             Thread.currentThread().interrupt();
             throw execution.suspend();
         }
-        RunEntity run = transactions.required(() -> store.findRun(execution.runId()));
-        if (run == null || run.status() != RunStatus.RUNNING || run.createdAt() != execution.createdAt()) {
+        if (!transactions.required(() -> store.isRunning(execution.runId(), execution.createdAt()))) {
             LOG.fine(() -> "DWF0609: run " + execution.runId() + " is no longer running (cancelled?) before a retry"
                     + " of its step '" + step.name() + "'; the run goes no further");
             throw execution.stop(transactions);

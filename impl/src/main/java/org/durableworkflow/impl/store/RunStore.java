@@ -147,9 +147,7 @@ public class RunStore {
      */
     public boolean insertStepOfRunningRun(StepEntity step, long runCreatedAt) {
         if (!schema.postgres()) {
-            List<String> status = sql.query("SELECT STATUS FROM DWF_RUN WHERE RUN_ID = ? AND CREATED_AT = ?",
-                    row -> row.getString(1), step.runId(), runCreatedAt);
-            if (!status.equals(List.of(RunStatus.RUNNING.name()))) {
+            if (!isRunning(step.runId(), runCreatedAt)) {
                 return false;
             }
             insertStep(step);
@@ -162,6 +160,15 @@ public class RunStore {
         args[values.length + 1] = runCreatedAt;
         args[values.length + 2] = RunStatus.RUNNING;
         return sql.update(INSERT_STEP_OF_RUNNING_RUN, args) == 1;
+    }
+
+    /**
+     * Whether the run {@code runId} created at {@code createdAt} is RUNNING: not cancelled or failed meanwhile, nor
+     * deleted and its id started again.
+     */
+    public boolean isRunning(String runId, long createdAt) {
+        return sql.query("SELECT STATUS FROM DWF_RUN WHERE RUN_ID = ? AND CREATED_AT = ?", row -> row.getString(1),
+                runId, createdAt).equals(List.of(RunStatus.RUNNING.name()));
     }
 
     /**

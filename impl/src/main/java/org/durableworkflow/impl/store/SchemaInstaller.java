@@ -40,9 +40,7 @@ public class SchemaInstaller {
 
     /** Creates what is missing; safe to run from several servers at once. */
     public void install() throws Exception {
-        DataSource dataSource = (DataSource) new InitialContext().lookup(DATA_SOURCE);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        try (Connection connection = connect()) {
             String product = connection.getMetaData().getDatabaseProductName();
             postgres = product.toLowerCase().contains("postgres");
             // Derby has no IF NOT EXISTS: skip when the newest table is there; older ones already there are tolerated
@@ -66,13 +64,18 @@ public class SchemaInstaller {
         if (!postgres) {
             return; // embedded Derby, one server: its sweep reads the ended runs by their status
         }
-        DataSource dataSource = (DataSource) new InitialContext().lookup(DATA_SOURCE);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        try (Connection connection = connect()) {
             for (String index : ENDED_RUNS_INDEXES) {
                 execute(connection, index);
             }
         }
+    }
+
+    /** A connection of the default data source outside any transaction: each statement commits on its own. */
+    private static Connection connect() throws Exception {
+        Connection connection = ((DataSource) new InitialContext().lookup(DATA_SOURCE)).getConnection();
+        connection.setAutoCommit(true);
+        return connection;
     }
 
     private static boolean tableExists(Connection connection, String table) throws SQLException {

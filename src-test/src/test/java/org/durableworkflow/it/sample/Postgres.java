@@ -55,11 +55,19 @@ final class Postgres {
         return schema;
     }
 
-    /** Creates a fresh schema with the library's tables, as the library installs them, and returns its name. */
-    static String createLibrarySchema() throws Exception {
+    /**
+     * Creates a fresh schema with the library's tables, as the library installs them, runs {@code fixture} in it
+     * (rows to start from, say) and returns its name; skips the test, or fails it under CI, where PostgreSQL is not
+     * reachable.
+     */
+    static String createLibrarySchema(String... fixture) throws Exception {
+        requireReachable();
         String schema = createSchema();
         try (InputStream ddl = RunStore.class.getResourceAsStream("/META-INF/durable-workflow/postgresql.sql")) {
             update(schema, new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        for (String statement : fixture) {
+            update(schema, statement);
         }
         return schema;
     }

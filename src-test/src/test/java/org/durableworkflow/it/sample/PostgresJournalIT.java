@@ -23,10 +23,8 @@ class PostgresJournalIT {
 
     @BeforeAll
     static void createSchemaWithARunningAndACancelledRun() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createLibrarySchema();
-        Postgres.update(schema, "INSERT INTO DWF_RUN VALUES ('running', 'order', 'RUNNING', NULL, NULL, NULL, 0, 0,"
-                + " NULL, 0), ('cancelled', 'order', 'CANCELLED', NULL, NULL, 'cancelled', 0, 0, NULL, 0)");
+        schema = Postgres.createLibrarySchema("INSERT INTO DWF_RUN VALUES ('running', 'order', 'RUNNING', NULL, NULL,"
+                + " NULL, 0, 0, NULL, 0), ('cancelled', 'order', 'CANCELLED', NULL, NULL, 'cancelled', 0, 0, NULL, 0)");
     }
 
     @AfterAll

@@ -29,10 +29,8 @@ class PostgresPlansIT {
 
     @BeforeAll
     static void createSchemaWithAFewRuns() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createLibrarySchema();
-        Postgres.update(schema, "INSERT INTO DWF_RUN SELECT 'run-' || g, 'order', 'WAITING', NULL, NULL, NULL, 0, 0,"
-                + " NULL, 0 FROM generate_series(1, 20) g");
+        schema = Postgres.createLibrarySchema("INSERT INTO DWF_RUN SELECT 'run-' || g, 'order', 'WAITING', NULL, NULL,"
+                + " NULL, 0, 0, NULL, 0 FROM generate_series(1, 20) g");
     }
 
     @AfterAll

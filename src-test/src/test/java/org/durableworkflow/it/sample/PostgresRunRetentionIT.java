@@ -28,11 +28,7 @@ class PostgresRunRetentionIT {
 
     @BeforeEach
     void createSchemaWithRunsOfEveryKind() throws Exception {
-        Postgres.requireReachable();
-        schema = Postgres.createLibrarySchema();
-        for (String index : SchemaInstaller.ENDED_RUNS_INDEXES) {
-            Postgres.update(schema, index);
-        }
+        schema = Postgres.createLibrarySchema(SchemaInstaller.ENDED_RUNS_INDEXES.toArray(String[]::new));
         run("cancelled-old", "CANCELLED", 30); // not in the order they ended: the oldest must be found first
         run("completed-old", "COMPLETED", 10);
         run("failed-old", "FAILED", 20);

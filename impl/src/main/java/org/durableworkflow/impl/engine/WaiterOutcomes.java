@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
+
+import java.util.List;
 
 /**
  * Settles a waiter exactly once. Notify and timeout race through one conditional update of the waiter's state: the
@@ -56,8 +59,9 @@ public class WaiterOutcomes {
      * executor, which executes each step in a transaction of its own when a shared one failed. Not within a
      * transaction.
      *
-     * @param connectionFirst whether the transaction takes its connection before {@code untilDue}, so that the
-     *                        container's part of that is done by the deadline too
+     * @param connectionFirst whether the transaction takes its connection before {@code untilDue}, and reads the
+     *                        run's journal with it, so that the container's part of that and the read are done by
+     *                        the deadline too
      * @param untilDue        waits until the deadline; the transaction is begun before it
      * @throws org.durableworkflow.api.exception.StorageUnavailableException when even the timeout alone failed
      */
@@ -65,11 +69,10 @@ public class WaiterOutcomes {
         RunSnapshot snapshot;
         try {
             snapshot = transactions.beginWith(() -> {
-                if (connectionFirst) {
-                    store.takeConnection();
-                }
+                List<StepEntity> journal = connectionFirst ? store.journalOfWaiter(waiterId) : null;
                 untilDue.run();
-                return engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null);
+                return journal == null ? engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null)
+                        : engine.settleWithJournalRead(waiterId, WaiterEntity.TIMED_OUT, journal);
             });
         } catch (RuntimeException e) {
             throw e;

@@ -22,6 +22,7 @@ import org.durableworkflow.impl.time.Clock;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -187,6 +188,30 @@ public class WorkflowEngine {
     RunSnapshot settleAndMakeRunnable(long waiterId, String state, String resultText) {
         long now = clock.millis();
         return snapshotOf(settlement.settle(waiterId, state, resultText, now, config.serverId(), leaseFrom(now)));
+    }
+
+    /**
+     * As {@link #settleAndMakeRunnable(long, String, String)} with no result, the run's journal read before by
+     * {@link RunStore#journalOfWaiter}: a timeout reads it ahead of its deadline, so that only the settling is left
+     * for the deadline. It cannot have changed meanwhile, as the run waited on this waiter until the settling.
+     */
+    RunSnapshot settleWithJournalRead(long waiterId, String state, List<StepEntity> journalRead) {
+        long now = clock.millis();
+        WaiterSettlement.Settled settled = settlement.settle(waiterId, state, null, now, config.serverId(),
+                leaseFrom(now));
+        if (settled == null || settled.run() == null || !isJournalBefore(journalRead, settled.waiter())) {
+            return snapshotOf(settled);
+        }
+        WaiterEntity waiter = settled.waiter();
+        List<StepEntity> journal = new ArrayList<>(journalRead);
+        journal.add(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
+                StepEntity.outcomeOf(state, waiter.type()), null, null, now)); // as the settling journaled it
+        return new RunSnapshot(settled.run(), journal);
+    }
+
+    /** Whether {@code journal} is of the waiter's run and all before its wait (or it is read again, to be safe). */
+    private static boolean isJournalBefore(List<StepEntity> journal, WaiterEntity waiter) {
+        return journal.stream().allMatch(step -> step.runId().equals(waiter.runId()) && step.seq() < waiter.seq());
     }
 
     /** As {@link #settleAndMakeRunnable(long, String, String)}, for a waiter its caller has read already. */

@@ -88,11 +88,6 @@ public class RunStore {
         }
     }
 
-    /** Takes the current transaction's connection now, so that its first statement does not wait for the pool. */
-    public void takeConnection() {
-        sql.takeConnection();
-    }
-
     /** Whether a run could have {@code runId}: not when it is missing or longer than the column. */
     public static boolean couldBeRunId(String runId) {
         return fits(runId, RunEntity.ID_LENGTH);
@@ -132,6 +127,13 @@ public class RunStore {
     public List<StepEntity> journal(String runId) {
         return sql.query("SELECT " + StepEntity.COLUMNS + " FROM DWF_STEP WHERE RUN_ID = ? ORDER BY SEQ",
                 StepEntity::read, runId);
+    }
+
+    /** The journal of the run of waiter {@code waiterId}, in sequence order; empty when there is no such waiter. */
+    public List<StepEntity> journalOfWaiter(long waiterId) {
+        return sql.query("SELECT " + StepEntity.COLUMNS + " FROM DWF_STEP"
+                        + " WHERE RUN_ID = (SELECT RUN_ID FROM DWF_WAITER WHERE ID = ?) ORDER BY SEQ",
+                StepEntity::read, waiterId);
     }
 
     public void insertStep(StepEntity step) {

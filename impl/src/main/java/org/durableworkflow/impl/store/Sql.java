@@ -93,15 +93,6 @@ public class Sql {
         }, args);
     }
 
-    /** Takes the current transaction's connection now (its statements share it); nothing outside one. */
-    public void takeConnection() {
-        try {
-            sharedConnection();
-        } catch (Exception e) {
-            throw new PersistenceException("DWF0507: " + e.getMessage(), e);
-        }
-    }
-
     private Connection sharedConnection() throws Exception {
         return transactions.perTransaction(CONNECTION_KEY, () -> dataSource().getConnection(), Sql::closeQuietly);
     }

@@ -108,6 +108,28 @@ class LocalTimeoutsTest {
     }
 
     @Test
+    void aLoneTimeoutWakesEarlyAndOneThatFindsNoConnectionFreeGoesBackToTheSchedulerUntilNearItsDeadline() {
+        List<Long> delays = new ArrayList<>();
+        List<Long> executed = new ArrayList<>();
+        LocalTimeouts local = dueNow((waiterId, first, untilDue) -> executed.add(waiterId));
+        local.clock = at(DEADLINE * 1_000_000 - 30_000_000L); // 30 ms before the deadline
+        local.scheduler = schedulerRecording(delays);
+
+        local.timeOutAt(1L, DEADLINE);
+        assertEquals(List.of(10L), delays, "20 ms early");
+
+        delays.clear();
+        local.earlyConnections.drainPermits();
+        local.timeOut(List.of(1L), DEADLINE);
+        assertEquals(List.of(), executed, "no connection free 30 ms early: not taken on yet");
+        assertEquals(List.of(25L), delays, "woken again 5 ms before its deadline");
+
+        delays.clear();
+        local.timeOutAt(LongStream.rangeClosed(1, LocalTimeouts.APART_UP_TO + 1).boxed().toList(), DEADLINE);
+        assertEquals(List.of(25L), delays, "timed out together: 5 ms early");
+    }
+
+    @Test
     void aConnectionTakenEarlyIsCountedFreeOnceTheDeadlineHasCome() {
         List<Integer> freeAfterDeadline = new ArrayList<>();
         LocalTimeouts[] local = new LocalTimeouts[1];
@@ -164,6 +186,18 @@ class LocalTimeoutsTest {
             }
         };
         return local;
+    }
+
+    /** A scheduler that records the delays it is given, in ms, and runs nothing. */
+    private static ManagedScheduledExecutorService schedulerRecording(List<Long> delays) {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(LocalTimeoutsTest.class.getClassLoader(),
+                new Class<?>[]{ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("schedule")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    delays.add(((TimeUnit) args[2]).toMillis((Long) args[1]));
+                    return null;
+                });
     }
 
     /** A scheduler that runs what it is given at once, whatever the delay. */

@@ -37,12 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The load runs on threads of its own, made by the server's managed thread factory, as the peers' benchmarks call
  * from threads of their own: the server's default executor, which the library's executions share, keeps its threads
  * for them.
- * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100|&timed=true]};
- * answers the milliseconds it took, then one line per order: its run id (start) or the {@code System.nanoTime()}
- * its notify was sent at (notify at a rate, or timed at full speed). {@code POST /in-process-load/resumed} answers
- * how many, then for each order of the last timed notifies the {@code System.nanoTime()} its first step after the
- * wait began at ({@link ResumeProbe}). {@code POST /in-process-load/rows} with a SELECT as its body answers its
- * rows, for a database the benchmark cannot reach itself (embedded Derby).
+ * {@code POST /in-process-load?action=start|notify&prefix=p&n=1000&threads=16[&perSecond=100|&timed=true]
+ * [&timeCancellations=true]}; answers the milliseconds it took, then one line per order: its run id (start) or the
+ * {@code System.nanoTime()} its notify was sent at (notify at a rate, or timed at full speed).
+ * {@code POST /in-process-load/resumed} answers how many, then for each order of the last timed notifies the
+ * {@code System.nanoTime()} its first step after the wait began at ({@link ResumeProbe});
+ * {@code POST /in-process-load/cancelled} the same for the timeout branches of the last orders started with
+ * {@code timeCancellations=true}, in epoch millis. {@code POST /in-process-load/rows} with a SELECT as its body
+ * answers its rows, for a database the benchmark cannot reach itself (embedded Derby).
  */
 @ApplicationScoped
 @Path("/")
@@ -95,17 +97,29 @@ public class InProcessLoad {
         return taken.size() + "\n" + lines(taken);
     }
 
+    /** As {@link #resumed}, for the timeout branches of the orders started with {@code timeCancellations}. */
+    @POST
+    @Path("cancelled")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String cancelled() {
+        Map<String, Long> taken = ResumeProbe.cancellationsTaken();
+        return taken.size() + "\n" + lines(taken);
+    }
+
     @POST
     @Produces(MediaType.TEXT_PLAIN)
     public String drive(@QueryParam("action") String action, @QueryParam("prefix") String prefix,
                         @QueryParam("n") int n, @QueryParam("threads") int threads,
-                        @QueryParam("perSecond") Integer perSecond, @QueryParam("timed") boolean timed)
-            throws Exception {
+                        @QueryParam("perSecond") Integer perSecond, @QueryParam("timed") boolean timed,
+                        @QueryParam("timeCancellations") boolean timeCancellations) throws Exception {
         Map<String, Object> perOrder = new ConcurrentHashMap<>();
         ExecutorService callers = Executors.newFixedThreadPool(threads, threadFactory);
         boolean start = "start".equals(action);
         if (!start && (perSecond != null || timed)) {
             ResumeProbe.time(prefix);
+        }
+        if (start && timeCancellations) {
+            ResumeProbe.timeCancellations(prefix);
         }
         long t0 = System.nanoTime();
         try {

@@ -168,6 +168,24 @@ final class SampleLoad implements AutoCloseable {
         PacedCalls.atRate(callers, n, perSecond, i -> startOrder(prefix + i));
     }
 
+    /**
+     * As {@link #startAtRate}, in-process, and has the server take the moment each order's timeout branch begins
+     * ({@link ResumeProbe}), which {@link #cancellationsBegun} answers.
+     */
+    void startAtRateTimingCancellations(String prefix, int n, int perSecond) throws Exception {
+        if (!inProcess) {
+            throw new IllegalStateException("the timeout branches are timed in-process only");
+        }
+        callInProcessLoad("start", prefix, n, "&perSecond=" + perSecond + "&timeCancellations=true");
+    }
+
+    /** Order id to the epoch millis its timeout branch's step began at ({@link #startAtRateTimingCancellations}). */
+    Map<String, Long> cancellationsBegun() throws Exception {
+        Map<String, Long> begun = new HashMap<>();
+        callInProcessLoad("/cancelled").forEach((order, millis) -> begun.put(order, Long.parseLong(millis)));
+        return begun;
+    }
+
     /** Notifies orders {@code prefix0..prefix(n-1)} at full speed. */
     void notifyAll(String prefix, int n) throws Exception {
         if (inProcess) {

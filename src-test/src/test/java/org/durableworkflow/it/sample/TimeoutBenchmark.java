@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * How late a wait's timeout fires on one server and PostgreSQL ({@code -Dbench.db=derby}: embedded Derby): after 2,000
  * complete workflows of warm-up, orders started in-process at 20 a second, as the peers' benchmarks start theirs, wait
- * 5 s for an event that never comes. Three figures per timeout, all from times the server wrote: until its TIMED_OUT
- * outcome was journaled (the waiter settled); until the body of the timeout branch's step ran (the cancellation it
- * writes to the outbox, with the time), which is what the peers' benchmarks measure (their timeout branch's step
- * begins); and until its run completed. Not part of the test suite: run it on purpose (docs/BENCHMARKS.md). It prints
- * its figures, asserts nothing.
+ * 5 s for an event that never comes. Four figures per timeout, all from times the server took: until its TIMED_OUT
+ * outcome was journaled (the waiter settled); until the body of the timeout branch's step began ({@link ResumeProbe}),
+ * which is what the peers' benchmarks measure (their timeout branch's step begins); until that step wrote the
+ * cancellation to the outbox (with the time, after taking its connection and preparing its statement); and until
+ * its run completed. Not part of the test suite: run it on purpose (docs/BENCHMARKS.md). It prints its figures,
+ * asserts nothing.
  */
 class TimeoutBenchmark {
 
@@ -53,18 +54,21 @@ class TimeoutBenchmark {
             done += size;
         }
 
-        load.startAtRate("timeout-", ORDERS, PER_SECOND);
+        load.startAtRateTimingCancellations("timeout-", ORDERS, PER_SECOND);
         load.awaitCount("SELECT COUNT(*) FROM DWF_RUN WHERE STATUS = 'COMPLETED'", WARM_UP + ORDERS);
 
         double[] settled = lateness("s.CREATED_AT");
-        double[] stepBegan = lateness("o.CREATED_AT");
+        double[] stepBegan = stepBeganLate(load.cancellationsBegun());
+        double[] rowWritten = lateness("o.CREATED_AT");
         double[] completed = lateness("r.UPDATED_AT");
         SampleLoad.report("%d timeouts of 5 s, started at %d/s: settled late by %s; timeout step began late by %s;"
-                        + " run completed late by %s", completed.length, PER_SECOND, SampleLoad.percentiles(settled),
-                SampleLoad.percentiles(stepBegan), SampleLoad.percentiles(completed));
+                        + " it wrote its row late by %s; run completed late by %s", completed.length, PER_SECOND,
+                SampleLoad.percentiles(settled), SampleLoad.percentiles(stepBegan), SampleLoad.percentiles(rowWritten),
+                SampleLoad.percentiles(completed));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.putAll(inMillis("timeout_settled_late", settled));
         figures.putAll(inMillis("timeout_late", stepBegan)); // as the peers' figure of that name
+        figures.putAll(inMillis("timeout_row_late", rowWritten));
         figures.putAll(inMillis("timeout_completed_late", completed));
         PeerFigures.put(load.db(), figures);
     }
@@ -75,6 +79,22 @@ class TimeoutBenchmark {
         PeerFigures.percentiles(prefix, sorted).forEach((key, value) -> figures.put(key + "_ms", value));
         figures.put(prefix + "_min_ms", sorted[0]);
         return figures;
+    }
+
+    /** For each timed-out order, sorted: the moment its timeout branch's step began minus its deadline, in ms. */
+    private static double[] stepBeganLate(Map<String, Long> begun) throws Exception {
+        List<String[]> deadlines = load.rows("SELECT w.EVENT_ID, w.DEADLINE FROM DWF_WAITER w"
+                + " JOIN DWF_STEP s ON s.RUN_ID = w.RUN_ID AND s.SEQ = w.SEQ WHERE s.OUTCOME = 'TIMED_OUT'");
+        if (deadlines.size() != begun.size()) {
+            throw new IllegalStateException(deadlines.size() + " timeouts, " + begun.size() + " timeout steps began");
+        }
+        return deadlines.stream().mapToDouble(row -> {
+            Long began = begun.get(row[0].substring("order-".length()));
+            if (began == null) {
+                throw new IllegalStateException("no moment taken for the timeout of " + row[0]);
+            }
+            return began - Long.parseLong(row[1]);
+        }).sorted().toArray();
     }
 
     /**

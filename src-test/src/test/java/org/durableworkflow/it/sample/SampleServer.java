@@ -89,7 +89,7 @@ final class SampleServer {
 
     /**
      * Starts the server with no application at all (their files deleted; {@link #deploy} puts the sample back), for
-     * the footprint of the application server alone with the sample's features.
+     * the footprint of the application server alone with its features.
      */
     void startWithoutApplications() throws Exception {
         try (java.util.stream.Stream<Path> apps = Files.list(serverDir.resolve("apps"))) {
@@ -178,12 +178,33 @@ final class SampleServer {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * With {@code -Dbench.features=library}, the server runs only the features the library needs: the sample's
+     * MicroProfile Health and OpenAPI are left out of its {@code server.xml} (kept as {@code server.xml.sample} and put
+     * back on the next start without it), as the peers' benchmark processes serve neither.
+     */
+    private void chooseFeatures() throws IOException {
+        Path config = serverDir.resolve("server.xml");
+        Path sample = serverDir.resolve("server.xml.sample");
+        if (Files.exists(sample)) {
+            Files.move(sample, config, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if ("library".equals(System.getProperty("bench.features"))) {
+            Files.copy(config, sample);
+            Files.writeString(config, Files.readString(config)
+                    .replaceAll("\\s*<feature>mp(Health|OpenAPI)-[0-9.]+</feature>", ""));
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
     }
 
     private void run(Map<String, String> environment, String... args) throws Exception {
+        if (args[0].equals("start")) {
+            chooseFeatures();
+        }
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString());
         builder.command().addAll(java.util.List.of(args));
         builder.environment().putAll(environment);

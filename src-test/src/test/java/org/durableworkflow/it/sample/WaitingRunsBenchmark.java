@@ -32,7 +32,7 @@ class WaitingRunsBenchmark {
         SampleServer bare = SampleLoad.chosenServer();
         bare.startWithoutApplications();
         try {
-            BASELINE.putAll(footprint(bare, "Liberty with the sample's features, no application", "_server_only"));
+            BASELINE.putAll(footprint(bare, "Liberty with the server's features, no application", "_server_only"));
         } finally {
             bare.stop();
         }

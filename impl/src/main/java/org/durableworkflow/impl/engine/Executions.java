@@ -77,6 +77,10 @@ public class Executions {
         boolean[] committed = {false};
         transactions.afterCommit(() -> committed[0] = true);
         if (executing.putIfAbsent(runId, Boolean.FALSE) != null) {
+            if (snapshot.dueTimeout() != null) {
+                transactions.rollbackAny(); // nothing settled yet: the caller times the waiter out alone
+                return false;
+            }
             // still executing here (it suspended a moment ago): that execution goes again once this commits
             transactions.commit();
             engine.submit(runId);
@@ -92,7 +96,9 @@ public class Executions {
             }
             boolean requested = Boolean.TRUE.equals(executing.remove(runId));
             if (requested || committed[0] && ended != Ended.DONE) { // a resume that came meanwhile is not lost
-                engine.submit(runId, ended == Ended.HANDED_OVER_AS_READ && !requested ? snapshot : null);
+                // a snapshot read before a timeout's settling lacks the wait's outcome: the execution reads the run
+                boolean readStillCurrent = ended == Ended.HANDED_OVER_AS_READ && snapshot.dueTimeout() == null;
+                engine.submit(runId, readStillCurrent && !requested ? snapshot : null);
             }
         }
         return committed[0];
@@ -191,23 +197,32 @@ public class Executions {
             return Ended.DONE;
         }
         RunEntity run = snapshot.run();
+        RunExecution execution = new RunExecution(runId, run.workflowName(), run.createdAt(), snapshot.journal(),
+                sharing);
+        if (snapshot.dueTimeout() != null) {
+            execution.timeOutOnReaching(snapshot.dueTimeout(), transactions);
+        }
         WorkflowDefinition definition = extension.workflow(run.workflowName());
         if (definition == null) {
             if (carried) {
+                try {
+                    execution.takeDueTimeout();
+                } catch (SuspendSignal notTimedOut) {
+                    return Ended.DONE; // rolled back; the caller times the waiter out alone
+                }
                 transactions.commit(); // what made it runnable; the executor fails it in a transaction of its own
                 return Ended.HANDED_OVER;
             }
             engine.fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
             return Ended.DONE;
         }
-        RunExecution execution = new RunExecution(runId, run.workflowName(), run.createdAt(), snapshot.journal(),
-                sharing);
         if (carried) {
             execution.carryOpenTransaction(carry == Carry.THROUGH_TRANSACTIONAL_STEPS);
         }
         CurrentRun.set(execution);
         try {
             Object output = invoke(definition, run.input());
+            execution.takeDueTimeout(); // the workflow ended before it reached its wait: the run ends after it
             if (execution.suspended()) {
                 failAfterLastStep(execution, swallowed());
             } else {
@@ -248,6 +263,11 @@ public class Executions {
      * carried a transaction that rolled back, taking what made the run runnable with it.
      */
     private void failAfterLastStep(RunExecution execution, String error) {
+        try {
+            execution.takeDueTimeout(); // it broke before it reached its wait: the run fails once that timed out
+        } catch (SuspendSignal notTimedOut) {
+            return; // rolled back; the caller times the waiter out alone
+        }
         if (execution.stopped()) {
             LOG.fine("run " + execution.runId() + " was ended while it executed; it is left as it is (" + error + ")");
             return; // the workflow went on after the signal that stopped it: nothing of that was journaled

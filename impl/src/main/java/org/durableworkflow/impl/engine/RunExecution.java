@@ -9,12 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One execution of a run's workflow method on one thread: hands out sequence numbers and answers replays from the
  * journal loaded when the execution began.
  */
 public final class RunExecution {
+
+    private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
 
     private final String runId;
     private final long createdAt;
@@ -34,6 +38,8 @@ public final class RunExecution {
     private boolean journaledSteps;
     private boolean endedInOpenTransaction;
     private boolean stopped;
+    private DueTimeout dueTimeout;
+    private Transactions dueTimeoutTransactions;
 
     public RunExecution(String runId, String workflowName, long createdAt, List<StepEntity> journal) {
         this(runId, workflowName, createdAt, journal, true);
@@ -208,6 +214,9 @@ public final class RunExecution {
      * @throws NonDeterminismException when the journal holds another kind or name of call at {@code seq}
      */
     public StepEntity replay(int seq, StepType type, String name) {
+        if (dueTimeout != null && seq >= dueTimeout.seq()) {
+            takeDueTimeout(); // the wait it times out, or another call there that the outcome then disagrees with
+        }
         StepEntity entry = journal.get(seq);
         if (entry != null && (entry.type() != type || !entry.name().equals(name))) {
             throw new NonDeterminismException(runId, seq, describe(entry.type(), entry.name()), describe(type, name));
@@ -235,6 +244,43 @@ public final class RunExecution {
             transactions.rollbackAny();
         }
         return suspend();
+    }
+
+    /**
+     * Has this execution, begun before the deadline of the run's wait, take that wait's timeout when it reaches it
+     * ({@link #replay}), or when it ends before ({@link #takeDueTimeout}).
+     */
+    void timeOutOnReaching(DueTimeout timeout, Transactions transactions) {
+        this.dueTimeout = timeout;
+        this.dueTimeoutTransactions = transactions;
+    }
+
+    /**
+     * Takes the due timeout now, if there is one not taken yet: waits until its deadline, settles the waiter and adds
+     * the wait's outcome to the journal. An execution ends this way before it ends the run, so that a run whose
+     * workflow ended before reaching its wait (or broke) is completed or failed only once its waiter timed out.
+     *
+     * @throws SuspendSignal when the waiter was settled already (a notify came first) or the settling failed (a
+     *                       conflict, the database away): the execution {@link #stop}s, its transaction rolled back,
+     *                       and its caller times the waiter out again, alone
+     */
+    void takeDueTimeout() {
+        DueTimeout due = dueTimeout;
+        if (due == null) {
+            return;
+        }
+        dueTimeout = null;
+        StepEntity outcome;
+        try {
+            outcome = due.settle().get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "run " + runId + ": its wait's timeout failed; it is tried again alone", e);
+            throw stop(dueTimeoutTransactions);
+        }
+        if (outcome == null) {
+            throw stop(dueTimeoutTransactions);
+        }
+        journal.put(outcome.seq(), outcome);
     }
 
     /** Whether this execution {@link #stop}ped: its run was ended, so the execution ends without failing it. */

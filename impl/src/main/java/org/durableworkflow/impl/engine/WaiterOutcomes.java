@@ -2,6 +2,7 @@ package org.durableworkflow.impl.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
@@ -9,6 +10,7 @@ import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Settles a waiter exactly once. Notify and timeout race through one conditional update of the waiter's state: the
@@ -59,32 +61,63 @@ public class WaiterOutcomes {
      * executor, which executes each step in a transaction of its own when a shared one failed. Not within a
      * transaction.
      *
-     * @param connectionFirst whether the transaction takes its connection before {@code untilDue}, and reads the
-     *                        run's journal with it, so that the container's part of that and the read are done by
-     *                        the deadline too
-     * @param untilDue        waits until the deadline; the transaction is begun before it
+     * @param early    whether the transaction takes its connection before {@code untilDue}, reads the run and its
+     *                 journal and replays the run up to the wait, so that only the settling is left for the deadline
+     *                 ({@link DueTimeout}); otherwise the run is read and executed once the waiter is settled
+     * @param untilDue waits until the deadline; the transaction is begun before it
      * @throws org.durableworkflow.api.exception.StorageUnavailableException when even the timeout alone failed
      */
-    public void timeOutAndExecute(long waiterId, boolean connectionFirst, Runnable untilDue) {
-        RunSnapshot snapshot;
+    public void timeOutAndExecute(long waiterId, boolean early, Runnable untilDue) {
+        RunSnapshot snapshot = inNewTransaction(() -> {
+            if (early) {
+                return readAheadOfDeadline(waiterId, untilDue);
+            }
+            untilDue.run();
+            return engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null);
+        });
+        if (snapshot == null) {
+            transactions.rollbackAny(); // nothing was changed
+            if (!early) {
+                return; // the waiter was settled already
+            }
+        } else if (executions.executeCarrying(snapshot, true)) {
+            return;
+        }
+        untilDue.run();
+        timeOut(waiterId); // throws when the database is away: the caller retries
+    }
+
+    /**
+     * The waiter's run and journal read before its deadline, and the timeout that the execution takes when it
+     * reaches the wait; {@code null} when the waiter or its run does not wait (the waiter is then timed out alone,
+     * which changes nothing or tells what is wrong).
+     */
+    private RunSnapshot readAheadOfDeadline(long waiterId, Runnable untilDue) {
+        WaiterEntity waiter = store.findWaiter(waiterId);
+        if (waiter == null || !WaiterEntity.WAITING.equals(waiter.state())) {
+            return null;
+        }
+        RunEntity run = store.findRun(waiter.runId());
+        if (run == null || run.status() != RunStatus.WAITING) {
+            return null;
+        }
+        List<StepEntity> journal = store.journal(waiter.runId());
+        if (journal.stream().anyMatch(step -> step.seq() >= waiter.seq())) {
+            return null; // nothing is journaled past a wait that still waits; read again after the settling
+        }
+        return new RunSnapshot(run, journal, new DueTimeout(waiter.seq(), () -> {
+            untilDue.run();
+            return engine.settleTimedOut(waiterId);
+        }));
+    }
+
+    private RunSnapshot inNewTransaction(Callable<RunSnapshot> work) {
         try {
-            snapshot = transactions.beginWith(() -> {
-                List<StepEntity> journal = connectionFirst ? store.journalOfWaiter(waiterId) : null;
-                untilDue.run();
-                return journal == null ? engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null)
-                        : engine.settleWithJournalRead(waiterId, WaiterEntity.TIMED_OUT, journal);
-            });
+            return transactions.beginWith(work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e); // the work above throws nothing checked
-        }
-        if (snapshot == null) {
-            transactions.rollbackAny(); // nothing was changed: the waiter was settled already
-            return;
-        }
-        if (!executions.executeCarrying(snapshot, true)) {
-            timeOut(waiterId); // throws when the database is away: the caller retries
         }
     }
 }

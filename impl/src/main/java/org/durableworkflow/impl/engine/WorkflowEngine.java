@@ -22,7 +22,6 @@ import org.durableworkflow.impl.time.Clock;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -191,27 +190,21 @@ public class WorkflowEngine {
     }
 
     /**
-     * As {@link #settleAndMakeRunnable(long, String, String)} with no result, the run's journal read before by
-     * {@link RunStore#journalOfWaiter}: a timeout reads it ahead of its deadline, so that only the settling is left
-     * for the deadline. It cannot have changed meanwhile, as the run waited on this waiter until the settling.
+     * In the current transaction: times waiter {@code waiterId} out as {@link #settleAndMakeRunnable} does, for an
+     * execution that replayed its run up to the wait before the deadline ({@link DueTimeout}).
+     *
+     * @return the wait's outcome as journaled, or {@code null} when the waiter was settled already
      */
-    RunSnapshot settleWithJournalRead(long waiterId, String state, List<StepEntity> journalRead) {
+    StepEntity settleTimedOut(long waiterId) {
         long now = clock.millis();
-        WaiterSettlement.Settled settled = settlement.settle(waiterId, state, null, now, config.serverId(),
-                leaseFrom(now));
-        if (settled == null || settled.run() == null || !isJournalBefore(journalRead, settled.waiter())) {
-            return snapshotOf(settled);
+        WaiterSettlement.Settled settled = settlement.settle(waiterId, WaiterEntity.TIMED_OUT, null, now,
+                config.serverId(), leaseFrom(now));
+        if (settled == null) {
+            return null;
         }
-        WaiterEntity waiter = settled.waiter();
-        List<StepEntity> journal = new ArrayList<>(journalRead);
-        journal.add(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
-                StepEntity.outcomeOf(state, waiter.type()), null, null, now)); // as the settling journaled it
-        return new RunSnapshot(settled.run(), journal);
-    }
-
-    /** Whether {@code journal} is of the waiter's run and all before its wait (or it is read again, to be safe). */
-    private static boolean isJournalBefore(List<StepEntity> journal, WaiterEntity waiter) {
-        return journal.stream().allMatch(step -> step.runId().equals(waiter.runId()) && step.seq() < waiter.seq());
+        WaiterEntity waiter = requireRunWasWaiting(settled);
+        return new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
+                StepEntity.outcomeOf(WaiterEntity.TIMED_OUT, waiter.type()), null, null, now);
     }
 
     /** As {@link #settleAndMakeRunnable(long, String, String)}, for a waiter its caller has read already. */
@@ -224,12 +217,17 @@ public class WorkflowEngine {
         if (settled == null) {
             return null;
         }
+        WaiterEntity waiter = requireRunWasWaiting(settled);
+        return new RunSnapshot(settled.run(), store.journal(waiter.runId()));
+    }
+
+    private static WaiterEntity requireRunWasWaiting(WaiterSettlement.Settled settled) {
         WaiterEntity waiter = settled.waiter();
         if (settled.run() == null) {
             throw new IllegalStateException("DWF0605: waiter " + waiter.id() + " of run " + waiter.runId()
                     + " was waiting but its run was not; nothing is changed");
         }
-        return new RunSnapshot(settled.run(), store.journal(waiter.runId()));
+        return waiter;
     }
 
     /**

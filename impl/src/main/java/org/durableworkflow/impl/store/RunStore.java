@@ -129,13 +129,6 @@ public class RunStore {
                 StepEntity::read, runId);
     }
 
-    /** The journal of the run of waiter {@code waiterId}, in sequence order; empty when there is no such waiter. */
-    public List<StepEntity> journalOfWaiter(long waiterId) {
-        return sql.query("SELECT " + StepEntity.COLUMNS + " FROM DWF_STEP"
-                        + " WHERE RUN_ID = (SELECT RUN_ID FROM DWF_WAITER WHERE ID = ?) ORDER BY SEQ",
-                StepEntity::read, waiterId);
-    }
-
     public void insertStep(StepEntity step) {
         sql.update("INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 step.values());

@@ -31,10 +31,10 @@ public class LocalTimeouts {
     private static final Logger LOG = Logger.getLogger(LocalTimeouts.class.getName());
     private static final long RETRY_MILLIS = 1000;
     /**
-     * How early a lone timeout's task wakes before its deadline, to take a connection, read its run's journal and
-     * wait the rest out on its own thread: handing the task to a pool thread, entering the application's context,
-     * beginning a transaction and taking a connection take a millisecond or more, and at times more than 5 ms on a
-     * busy machine (the settling came up to 4 ms late at p99 when it woke 5 ms early, 1 to 2 with 20).
+     * How early a lone timeout's task wakes before its deadline, to take a connection, read its run, replay it up to
+     * the wait and wait the rest out on its own thread: handing the task to a pool thread, entering the application's
+     * context, beginning a transaction and taking a connection take a millisecond or more, and at times more than 5
+     * ms on a busy machine (the settling came up to 4 ms late at p99 when it woke 5 ms early, 1 to 2 with 20).
      */
     private static final long EARLY_MILLIS = 20;
     /**
@@ -148,8 +148,9 @@ public class LocalTimeouts {
 
     /**
      * Times a lone waiter out at its deadline and takes its run on. Its transaction is begun before the deadline, and
-     * its connection taken and its run's journal read then too when one of the {@link #EARLY_CONNECTIONS} is free;
-     * otherwise the task wakes again {@link #NEAR_MILLIS} before the deadline and takes its connection at it.
+     * its connection taken and its run read and replayed up to the wait then too when one of the {@link
+     * #EARLY_CONNECTIONS} is free; otherwise the task wakes again {@link #NEAR_MILLIS} before the deadline and takes
+     * its connection at it.
      */
     private void timeOutAndExecute(long waiterId, long deadline) {
         if (!earlyConnections.tryAcquire()) {

@@ -199,4 +199,81 @@ class RunExecutionTest {
 
         assertFalse(execution.carriedTransactionLost());
     }
+
+    /** Records rollbacks instead of asking JTA for them. */
+    private static Transactions recordingRollbacks(List<String> rollbacks) {
+        return new Transactions() {
+            @Override
+            public void rollbackAny() {
+                rollbacks.add("rollback");
+            }
+        };
+    }
+
+    @Test
+    void anExecutionBegunBeforeATimeoutTakesItWhenItReachesTheWait() {
+        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
+        List<String> settled = new ArrayList<>();
+        early.timeOutOnReaching(new DueTimeout(2, () -> {
+            settled.add("at the deadline");
+            return wait;
+        }), recordingRollbacks(new ArrayList<>()));
+
+        assertSame(prepare, early.replay(1, StepType.STEP, "prepare"));
+        assertEquals(List.of(), settled, "steps before the wait replay before the deadline");
+        assertSame(wait, early.replay(2, StepType.WAIT, "wait"));
+        assertEquals(List.of("at the deadline"), settled);
+        assertNull(early.replay(3, StepType.STEP, "cancel"), "the timeout branch runs as new work");
+        assertEquals(1, settled.size(), "taken once");
+    }
+
+    @Test
+    void aTimeoutThatANotifyBeatStopsTheExecutionAndRollsItBack() {
+        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
+        List<String> rollbacks = new ArrayList<>();
+        early.timeOutOnReaching(new DueTimeout(2, () -> null), recordingRollbacks(rollbacks));
+
+        assertThrows(SuspendSignal.class, () -> early.replay(2, StepType.WAIT, "wait"));
+        assertTrue(early.stopped(), "ends without failing the run");
+        assertEquals(List.of("rollback"), rollbacks);
+    }
+
+    @Test
+    void aTimeoutWhoseSettlingFailsStopsTheExecutionForItsCallerToTimeItOutAlone() {
+        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
+        early.timeOutOnReaching(new DueTimeout(2, () -> {
+            throw new IllegalStateException("the database is away");
+        }), recordingRollbacks(new ArrayList<>()));
+
+        assertThrows(SuspendSignal.class, () -> early.replay(2, StepType.WAIT, "wait"));
+        assertTrue(early.stopped());
+    }
+
+    @Test
+    void anotherCallWhereTheWaitWasTakesTheTimeoutFirstThenIsNondeterminism() {
+        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
+        List<String> settled = new ArrayList<>();
+        early.timeOutOnReaching(new DueTimeout(2, () -> {
+            settled.add("at the deadline");
+            return wait;
+        }), recordingRollbacks(new ArrayList<>()));
+
+        assertThrows(NonDeterminismException.class, () -> early.replay(2, StepType.STEP, "charge"));
+        assertEquals(List.of("at the deadline"), settled, "never new work at the wait's place before its deadline");
+    }
+
+    @Test
+    void anExecutionThatEndsBeforeReachingTheWaitTakesTheTimeoutAsItEnds() {
+        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
+        List<String> settled = new ArrayList<>();
+        early.timeOutOnReaching(new DueTimeout(2, () -> {
+            settled.add("at the deadline");
+            return wait;
+        }), recordingRollbacks(new ArrayList<>()));
+
+        early.takeDueTimeout();
+        early.takeDueTimeout();
+        assertEquals(List.of("at the deadline"), settled);
+        assertSame(wait, early.replay(2, StepType.WAIT, "wait"), "its outcome is in the journal");
+    }
 }

@@ -210,14 +210,20 @@ class RunExecutionTest {
         };
     }
 
-    @Test
-    void anExecutionBegunBeforeATimeoutTakesItWhenItReachesTheWait() {
+    /** An execution begun before the deadline of the wait at sequence 2, which records when it takes the timeout. */
+    private RunExecution timingOutTheWait(List<String> settled) {
         RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
-        List<String> settled = new ArrayList<>();
         early.timeOutOnReaching(new DueTimeout(2, () -> {
             settled.add("at the deadline");
             return wait;
         }), recordingRollbacks(new ArrayList<>()));
+        return early;
+    }
+
+    @Test
+    void anExecutionBegunBeforeATimeoutTakesItWhenItReachesTheWait() {
+        List<String> settled = new ArrayList<>();
+        RunExecution early = timingOutTheWait(settled);
 
         assertSame(prepare, early.replay(1, StepType.STEP, "prepare"));
         assertEquals(List.of(), settled, "steps before the wait replay before the deadline");
@@ -251,12 +257,8 @@ class RunExecutionTest {
 
     @Test
     void anotherCallWhereTheWaitWasTakesTheTimeoutFirstThenIsNondeterminism() {
-        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
         List<String> settled = new ArrayList<>();
-        early.timeOutOnReaching(new DueTimeout(2, () -> {
-            settled.add("at the deadline");
-            return wait;
-        }), recordingRollbacks(new ArrayList<>()));
+        RunExecution early = timingOutTheWait(settled);
 
         assertThrows(NonDeterminismException.class, () -> early.replay(2, StepType.STEP, "charge"));
         assertEquals(List.of("at the deadline"), settled, "never new work at the wait's place before its deadline");
@@ -264,12 +266,8 @@ class RunExecutionTest {
 
     @Test
     void anExecutionThatEndsBeforeReachingTheWaitTakesTheTimeoutAsItEnds() {
-        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
         List<String> settled = new ArrayList<>();
-        early.timeOutOnReaching(new DueTimeout(2, () -> {
-            settled.add("at the deadline");
-            return wait;
-        }), recordingRollbacks(new ArrayList<>()));
+        RunExecution early = timingOutTheWait(settled);
 
         early.takeDueTimeout();
         early.takeDueTimeout();

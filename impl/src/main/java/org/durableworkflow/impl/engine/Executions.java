@@ -56,7 +56,8 @@ public class Executions {
 
     /**
      * Executes, on this thread, a run that the transaction open on it made runnable (a start's, a notify's, a
-     * timeout's), carrying that transaction on: a completion or a wait that follows commits with it, saving a commit
+     * timeout's), or that a timeout makes runnable when the execution reaches its wait (the snapshot's {@link
+     * DueTimeout}), carrying that transaction on: a completion or a wait that follows commits with it, saving a commit
      * and the hand-off to the executor. A new step commits it first and leaves the run to the executor, as does
      * anything but a clean end; with {@code throughTransactionalSteps}, a transactional step joins it instead.
      *

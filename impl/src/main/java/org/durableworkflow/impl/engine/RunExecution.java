@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * One execution of a run's workflow method on one thread: hands out sequence numbers and answers replays from the
- * journal loaded when the execution began.
+ * journal loaded when the execution began, and from the outcome of a wait whose timeout it took ({@link DueTimeout}).
  */
 public final class RunExecution {
 
@@ -214,8 +214,10 @@ public final class RunExecution {
      * @throws NonDeterminismException when the journal holds another kind or name of call at {@code seq}
      */
     public StepEntity replay(int seq, StepType type, String name) {
-        if (dueTimeout != null && seq >= dueTimeout.seq()) {
-            takeDueTimeout(); // the wait it times out, or another call there that the outcome then disagrees with
+        if (dueTimeout != null && (seq >= dueTimeout.seq() || !journal.containsKey(seq))) {
+            // the wait it times out, another call there that the outcome then disagrees with, or new work: none
+            // happens before the deadline
+            takeDueTimeout();
         }
         StepEntity entry = journal.get(seq);
         if (entry != null && (entry.type() != type || !entry.name().equals(name))) {

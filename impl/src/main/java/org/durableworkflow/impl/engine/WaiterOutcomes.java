@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
 @ApplicationScoped
 public class WaiterOutcomes {
 
+    /** What {@link #readAheadOfDeadline} answers for a waiter that a notify or a cancel settled already. */
+    private static final RunSnapshot SETTLED_ALREADY = new RunSnapshot(null, List.of());
+
     @Inject
     RunStore store;
     @Inject
@@ -75,6 +78,10 @@ public class WaiterOutcomes {
             untilDue.run();
             return engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null);
         });
+        if (snapshot == SETTLED_ALREADY) {
+            transactions.rollbackAny(); // read only
+            return;
+        }
         if (snapshot == null) {
             transactions.rollbackAny(); // nothing was changed
             if (!early) {
@@ -89,13 +96,13 @@ public class WaiterOutcomes {
 
     /**
      * The waiter's run and journal read before its deadline, and the timeout that the execution takes when it
-     * reaches the wait; {@code null} when the waiter or its run does not wait (the waiter is then timed out alone,
-     * which changes nothing or tells what is wrong).
+     * reaches the wait; {@link #SETTLED_ALREADY} when the waiter does not wait; {@code null} when its run does not
+     * wait (the waiter is then timed out alone, at its deadline, which tells what is wrong).
      */
     private RunSnapshot readAheadOfDeadline(long waiterId, Runnable untilDue) {
         WaiterEntity waiter = store.findWaiter(waiterId);
         if (waiter == null || !WaiterEntity.WAITING.equals(waiter.state())) {
-            return null;
+            return SETTLED_ALREADY;
         }
         RunEntity run = store.findRun(waiter.runId());
         if (run == null || run.status() != RunStatus.WAITING) {
@@ -107,7 +114,7 @@ public class WaiterOutcomes {
         }
         return new RunSnapshot(run, journal, new DueTimeout(waiter.seq(), () -> {
             untilDue.run();
-            return engine.settleTimedOut(waiterId);
+            return engine.settleTimedOut(waiter);
         }));
     }
 

@@ -190,14 +190,15 @@ public class WorkflowEngine {
     }
 
     /**
-     * In the current transaction: times waiter {@code waiterId} out as {@link #settleAndMakeRunnable} does, for an
-     * execution that replayed its run up to the wait before the deadline ({@link DueTimeout}).
+     * In the current transaction: times waiter {@code read} out as {@link #settleAndMakeRunnable} does, for an
+     * execution that replayed its run up to the wait before the deadline ({@link DueTimeout}). The waiter as read
+     * before: the settling is conditional on its state, so only Derby's update is left, not its read.
      *
      * @return the wait's outcome as journaled, or {@code null} when the waiter was settled already
      */
-    StepEntity settleTimedOut(long waiterId) {
+    StepEntity settleTimedOut(WaiterEntity read) {
         long now = clock.millis();
-        WaiterSettlement.Settled settled = settlement.settle(waiterId, WaiterEntity.TIMED_OUT, null, now,
+        WaiterSettlement.Settled settled = settlement.settle(read, WaiterEntity.TIMED_OUT, null, now,
                 config.serverId(), leaseFrom(now));
         if (settled == null) {
             return null;

@@ -188,6 +188,10 @@ public class LocalTimeouts {
             if (remaining <= 0) {
                 return;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // the server stopping, say: a park would return at once, and the timeout would fire early
+                throw new IllegalStateException("interrupted before the deadline of a timeout");
+            }
             LockSupport.parkNanos(remaining);
         }
     }

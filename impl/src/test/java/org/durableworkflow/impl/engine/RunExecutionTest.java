@@ -274,4 +274,17 @@ class RunExecutionTest {
         assertEquals(List.of("at the deadline"), settled);
         assertSame(wait, early.replay(2, StepType.WAIT, "wait"), "its outcome is in the journal");
     }
+
+    @Test
+    void noNewWorkBeginsBeforeTheDeadlineOfTheWaitItTimesOut() {
+        RunExecution early = new RunExecution("wfr_1", "orders", 1L, List.of(prepare));
+        List<String> settled = new ArrayList<>();
+        early.timeOutOnReaching(new DueTimeout(5, () -> {
+            settled.add("at the deadline");
+            return new StepEntity("wfr_1", 5, "wait", StepType.WAIT, StepEntity.TIMED_OUT, null, null, 0);
+        }), recordingRollbacks(new ArrayList<>()));
+
+        assertNull(early.replay(2, StepType.STEP, "not journaled"), "new work, which may now begin");
+        assertEquals(List.of("at the deadline"), settled, "the timeout was taken first");
+    }
 }

@@ -203,9 +203,7 @@ public class WorkflowEngine {
         if (settled == null) {
             return null;
         }
-        WaiterEntity waiter = requireRunWasWaiting(settled);
-        return new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
-                StepEntity.outcomeOf(WaiterEntity.TIMED_OUT, waiter.type()), null, null, now);
+        return StepEntity.settled(requireRunWasWaiting(settled), WaiterEntity.TIMED_OUT, null, now);
     }
 
     /** As {@link #settleAndMakeRunnable(long, String, String)}, for a waiter its caller has read already. */

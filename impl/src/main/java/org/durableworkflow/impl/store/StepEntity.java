@@ -30,6 +30,12 @@ public class StepEntity {
         return type == StepType.SLEEP && WaiterEntity.TIMED_OUT.equals(waiterState) ? COMPLETED : waiterState;
     }
 
+    /** The journal row of the wait or sleep of {@code waiter}, settled as {@code waiterState} at {@code now}. */
+    public static StepEntity settled(WaiterEntity waiter, String waiterState, String resultText, long now) {
+        return new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
+                outcomeOf(waiterState, waiter.type()), resultText, null, now);
+    }
+
     @Id
     @Column(name = "RUN_ID", length = RunEntity.ID_LENGTH)
     private String runId;

@@ -67,8 +67,7 @@ public class WaiterSettlement {
             if (waiter == null) {
                 return null;
             }
-            store.insertStep(new StepEntity(waiter.runId(), waiter.seq(), waiter.stepName(), waiter.type(),
-                    StepEntity.outcomeOf(state, waiter.type()), resultText, null, now));
+            store.insertStep(StepEntity.settled(waiter, state, resultText, now));
             return new Settled(waiter, store.resume(waiter.runId(), RunStatus.WAITING, owner, leaseExpiry, now));
         }
         return sql.query(SETTLE_JOURNAL_RESUME, WaiterSettlement::read, state, waiterId, WaiterEntity.WAITING,

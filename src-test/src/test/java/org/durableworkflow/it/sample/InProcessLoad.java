@@ -93,8 +93,7 @@ public class InProcessLoad {
     @Path("resumed")
     @Produces(MediaType.TEXT_PLAIN)
     public String resumed() {
-        Map<String, Long> taken = ResumeProbe.taken();
-        return taken.size() + "\n" + lines(taken);
+        return counted(ResumeProbe.RESUMED.stop());
     }
 
     /** As {@link #resumed}, for the timeout branches of the orders started with {@code timeCancellations}. */
@@ -102,7 +101,11 @@ public class InProcessLoad {
     @Path("cancelled")
     @Produces(MediaType.TEXT_PLAIN)
     public String cancelled() {
-        Map<String, Long> taken = ResumeProbe.cancellationsTaken();
+        return counted(ResumeProbe.CANCELLED.stop());
+    }
+
+    /** How many moments were taken, then each: the order's id, a space, the moment. */
+    private static String counted(Map<String, Long> taken) {
         return taken.size() + "\n" + lines(taken);
     }
 
@@ -116,10 +119,10 @@ public class InProcessLoad {
         ExecutorService callers = Executors.newFixedThreadPool(threads, threadFactory);
         boolean start = "start".equals(action);
         if (!start && (perSecond != null || timed)) {
-            ResumeProbe.time(prefix);
+            ResumeProbe.RESUMED.takeFrom(prefix);
         }
         if (start && timeCancellations) {
-            ResumeProbe.timeCancellations(prefix);
+            ResumeProbe.CANCELLED.takeFrom(prefix);
         }
         long t0 = System.nanoTime();
         try {

@@ -24,66 +24,57 @@ import java.util.concurrent.ConcurrentHashMap;
 @Priority(Interceptor.Priority.APPLICATION)
 public class ResumeProbe {
 
-    private static final Map<String, Long> BEGUN = new ConcurrentHashMap<>();
-    private static final Map<String, Long> CANCELLED = new ConcurrentHashMap<>();
-    // Orders whose ids start with it are timed; null: none, so the other phases leave nothing in the maps.
-    private static volatile String timedPrefix;
-    private static volatile String cancelledPrefix;
+    /** When the first step after the wait began, {@code System.nanoTime()}. */
+    static final Moments RESUMED = new Moments();
+    /** When the timeout branch's step began, epoch millis. */
+    static final Moments CANCELLED = new Moments();
 
     @AroundInvoke
     public Object probe(InvocationContext invocation) throws Exception {
         String method = invocation.getMethod().getName();
         if (method.equals("processOrder")) {
-            take(invocation, timedPrefix, System.nanoTime(), BEGUN);
+            RESUMED.take(invocation, System.nanoTime());
         } else if (method.equals("cancelOrder")) {
-            take(invocation, cancelledPrefix, System.currentTimeMillis(), CANCELLED);
+            CANCELLED.take(invocation, System.currentTimeMillis());
         }
         return invocation.proceed();
     }
 
-    private static void take(InvocationContext invocation, String prefix, long moment, Map<String, Long> moments)
-            throws ReflectiveOperationException {
-        if (prefix == null) {
-            return;
+    /** The moments one kind of step began at, for the orders whose ids start with a prefix, while one is set. */
+    static final class Moments {
+
+        private final Map<String, Long> taken = new ConcurrentHashMap<>();
+        // null: none, so the other phases leave nothing in the map
+        private volatile String prefix;
+
+        /** Takes the moments of the orders whose ids start with {@code prefix} from now on, and no others. */
+        void takeFrom(String prefix) {
+            taken.clear();
+            this.prefix = prefix;
         }
-        String orderId = orderId(invocation.getParameters()[0]);
-        if (orderId.startsWith(prefix)) {
-            moments.putIfAbsent(orderId, moment);
+
+        private void take(InvocationContext invocation, long moment) throws ReflectiveOperationException {
+            String from = prefix;
+            if (from == null) {
+                return;
+            }
+            String orderId = orderId(invocation.getParameters()[0]);
+            if (orderId.startsWith(from)) {
+                taken.putIfAbsent(orderId, moment);
+            }
+        }
+
+        /** The moments taken since {@link #takeFrom}, order id to moment, and stops taking them. */
+        Map<String, Long> stop() {
+            prefix = null;
+            Map<String, Long> copy = new HashMap<>(taken);
+            taken.clear();
+            return copy;
         }
     }
 
     /** The id of the sample's {@code OrderRequest}, a record this module does not compile against. */
     private static String orderId(Object order) throws ReflectiveOperationException {
         return (String) order.getClass().getMethod("orderId").invoke(order);
-    }
-
-    /** Times the orders whose ids start with {@code prefix} from now on, and no others. */
-    static void time(String prefix) {
-        BEGUN.clear();
-        timedPrefix = prefix;
-    }
-
-    /** The moments taken since {@link #time}, order id to nanos, and stops timing. */
-    static Map<String, Long> taken() {
-        timedPrefix = null;
-        return drain(BEGUN);
-    }
-
-    /** Takes the moment the timeout branch of the orders whose ids start with {@code prefix} begins, from now on. */
-    static void timeCancellations(String prefix) {
-        CANCELLED.clear();
-        cancelledPrefix = prefix;
-    }
-
-    /** The moments taken since {@link #timeCancellations}, order id to epoch millis, and stops taking them. */
-    static Map<String, Long> cancellationsTaken() {
-        cancelledPrefix = null;
-        return drain(CANCELLED);
-    }
-
-    private static Map<String, Long> drain(Map<String, Long> moments) {
-        Map<String, Long> taken = new HashMap<>(moments);
-        moments.clear();
-        return taken;
     }
 }

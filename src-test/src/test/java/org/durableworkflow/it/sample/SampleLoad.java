@@ -90,8 +90,8 @@ final class SampleLoad implements AutoCloseable {
     }
 
     private static void addLoadTo(SampleServer server) throws Exception {
-        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, ResumeProbe.class, PacedCalls.class,
-                PacedCalls.IntCall.class);
+        server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, ResumeProbe.class, ResumeProbe.Moments.class,
+                PacedCalls.class, PacedCalls.IntCall.class);
     }
 
     /** Whether the sample runs on PostgreSQL, whose own counters the benchmarks can read too. */

@@ -130,6 +130,27 @@ class LocalTimeoutsTest {
     }
 
     @Test
+    void aTimeoutWhoseThreadIsInterruptedBeforeItsDeadlineIsRetriedNotFiredEarly() {
+        List<Long> fired = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        LocalTimeouts local = dueNow((waiterId, first, untilDue) -> {
+            untilDue.run();
+            fired.add(waiterId);
+        });
+        local.clock = at(DEADLINE * 1_000_000 - 10_000_000L); // 10 ms before the deadline, and it stays there
+        local.scheduler = schedulerRecording(delays);
+
+        Thread.currentThread().interrupt(); // the server stopping, say
+        try {
+            local.timeOut(List.of(1L), DEADLINE);
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), fired, "a park would return at once: it must not fire before its deadline");
+        assertEquals(List.of(1000L), delays, "tried again a second later");
+    }
+
+    @Test
     void aConnectionTakenEarlyIsCountedFreeOnceTheDeadlineHasCome() {
         List<Integer> freeAfterDeadline = new ArrayList<>();
         LocalTimeouts[] local = new LocalTimeouts[1];

@@ -66,7 +66,11 @@ public final class WorkflowConfig {
         publicUrl = stripSlash(lookup.apply("rest.public-url").orElse("/workflow"));
         defaultWaitTimeout = duration(lookup, "wait.default-timeout", "7d");
         maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
-        maxIdLength = Math.min(positiveInt(lookup, "limits.id-length", 256), RunEntity.ID_LENGTH);
+        maxIdLength = positiveInt(lookup, "limits.id-length", 256);
+        if (maxIdLength > RunEntity.ID_LENGTH) { // the columns' width: a longer id could not be stored
+            throw new IllegalArgumentException("DWF0401: " + PREFIX + "limits.id-length must be at most "
+                    + RunEntity.ID_LENGTH + ", got " + maxIdLength);
+        }
         maxJsonDepth = positiveInt(lookup, "limits.json-depth", 64);
         executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
         executorBacklog = lookup.apply("executor.backlog").map(String::trim).filter("off"::equals).isPresent()

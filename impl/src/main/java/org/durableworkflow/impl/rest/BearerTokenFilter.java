@@ -68,7 +68,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (!matchesAny(given, notifyDigests)) {
             request.abortWith(ApiError.response(401, "DWF0802: the bearer token is not valid"));
         } else if (!isNotifyPath(request)) {
-            request.abortWith(ApiError.response(403, "DWF0809: this token may only notify and read waiters;"
+            request.abortWith(ApiError.response(403, "DWF0812: this token may only notify and read waiters;"
                     + " this call needs a " + WorkflowConfig.PREFIX + "rest.token"));
         }
     }

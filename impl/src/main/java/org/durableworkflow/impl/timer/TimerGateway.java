@@ -26,7 +26,7 @@ public class TimerGateway {
         try {
             timeouts().armWindow(start, end, firesAt);
         } catch (EJBException e) {
-            throw new StorageUnavailableException("DWF0506: the persistent timer of a window of deadlines could not"
+            throw new StorageUnavailableException("DWF0508: the persistent timer of a window of deadlines could not"
                     + " be stored: " + e.getMessage(), e);
         }
     }

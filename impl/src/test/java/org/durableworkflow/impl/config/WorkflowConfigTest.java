@@ -40,6 +40,15 @@ class WorkflowConfigTest {
     }
 
     @Test
+    void anIdLengthPastTheColumnsWidthIsRefusedNotCut() {
+        assertEquals(256, with(Map.of()).maxIdLength());
+        assertEquals(512, with(Map.of("limits.id-length", "512")).maxIdLength());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("limits.id-length", "513")));
+        assertEquals("DWF0401: durable-workflow.limits.id-length must be at most 512, got 513", e.getMessage());
+    }
+
+    @Test
     void aLeaseShorterThanTwoRecoveryIntervalsIsRefused() {
         assertEquals(java.time.Duration.ofSeconds(20), with(Map.of("lease", "20s", "recovery-interval", "10s")).lease());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -33,7 +33,7 @@ class ConflictsTest {
         SQLException lockTimeout = new SQLException("A lock could not be obtained", "40XL1");
         Exception fromTheTimerBean = new EJBTransactionRolledbackException("rolled back",
                 new EJBException(new PersistenceException("insert into the task table", lockTimeout)));
-        assertTrue(Conflicts.isConflict(new StorageUnavailableException("DWF0506", fromTheTimerBean)));
+        assertTrue(Conflicts.isConflict(new StorageUnavailableException("DWF0508", fromTheTimerBean)));
     }
 
     @Test

@@ -26,11 +26,15 @@ rm -f peer-benchmark/target/results/*.json
 peer-benchmark/pgbench/run.sh 30
 # This project's servers run only the features the library needs (-Dbench.features=library): the sample's
 # MicroProfile Health and OpenAPI are left out, as the peers' processes serve neither.
+# On PostgreSQL also the statements per workflow, from PostgreSQL's statement log (PostgresRoundTripsBenchmark), as
+# the peers' run counts theirs.
 for db in postgres derby; do
+    tests='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark'
+    [ $db = postgres ] && tests="PostgresRoundTripsBenchmark,$tests"
     mvn verify -pl src-test -am -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db=$db \
         -Dfailsafe.runOrder=alphabetical -Dbench.features=library \
         -Dserver.java.home="$PEER_JAVA_HOME" -Dserver.jvm.args="$JVM_FLAGS" \
-        -Dit.test='ThroughputBenchmark,TimeoutBenchmark,WaitingRunsBenchmark' | grep BENCHMARK
+        -Dit.test="$tests" | grep BENCHMARK
 done
 peer-benchmark/pgbench/run.sh 30
 mvn -q -Ppeers -pl peer-benchmark verify -Dpeers=dbos,flowable -Dpeers.fillCapSeconds=360 \

@@ -1,8 +1,5 @@
 package org.durableworkflow.peers.dbos;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -26,6 +23,7 @@ public final class DbosOrderPeer implements OrderPeer {
 
     private DBOS dbos;
     private HikariDataSource app;
+    private PeerDatabase db;
     private OrderWorkflow workflow;
 
     @Override
@@ -45,6 +43,7 @@ public final class DbosOrderPeer implements OrderPeer {
 
     @Override
     public void open(PeerDatabase db, Probe probe) {
+        this.db = db;
         DBOSConfig config = DBOSConfig.defaults("peers")
                 .withDatabaseUrl(db.url())
                 .withDbUser(PeerDatabase.USER)
@@ -71,22 +70,16 @@ public final class DbosOrderPeer implements OrderPeer {
     /** A run blocked in recv has checkpointed the recv's deadline (a DBOS.sleep step) and not yet the recv. */
     @Override
     public int waiting() throws Exception {
-        return count("SELECT count(*) FROM dbos.operation_outputs s WHERE s.function_name = 'DBOS.sleep'"
+        return db.count("SELECT count(*) FROM dbos.operation_outputs s WHERE s.function_name = 'DBOS.sleep'"
                 + " AND NOT EXISTS (SELECT 1 FROM dbos.operation_outputs r"
                 + " WHERE r.workflow_uuid = s.workflow_uuid AND r.function_name = 'DBOS.recv')");
     }
 
     @Override
     public int completed() throws Exception {
-        return count("SELECT count(*) FROM dbos.workflow_status WHERE status = 'SUCCESS'");
+        return db.count("SELECT count(*) FROM dbos.workflow_status WHERE status = 'SUCCESS'");
     }
 
-    private int count(String sql) throws Exception {
-        try (Connection c = app.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
 
     @Override
     public void close() {

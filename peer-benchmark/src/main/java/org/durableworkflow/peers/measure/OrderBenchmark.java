@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.durableworkflow.peers.order.OrderPeer;
@@ -24,6 +25,8 @@ public final class OrderBenchmark {
     private static final double TIMEOUT_STARTS_PER_S = 20;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int FILL_CHUNK = 1000;
+    /** Workflows whose statements are counted, as many as this project's count (PostgresRoundTripsBenchmark). */
+    private static final int STATEMENT_RUNS = 200;
 
     private final OrderPeer peer;
     private final Figures figures;
@@ -52,9 +55,10 @@ public final class OrderBenchmark {
         // the JVM before any engine was opened: what each engine adds to its host is the rest
         recordMemory("_host");
         try {
-            if (settings.warmup() > 0) phase("warm-up", () -> completeWorkflows(settings.warmup(), false));
-            PgStats used = phase("complete workflows", () -> completeWorkflows(settings.n(), true));
+            if (settings.warmup() > 0) phase("warm-up", () -> completeWorkflows(settings.warmup(), 0, false));
+            PgStats used = phase("complete workflows", () -> completeWorkflows(settings.n(), 0, true));
             perWorkflow(used, settings.n());
+            phase("statements", () -> statements(STATEMENT_RUNS));
             phase("latency at 100 notifies/s", () -> latencyAtFixedRate(settings.n()));
             phase("timeouts", () -> timeouts(200));
             phase("waiting runs", this::waitingRuns);
@@ -87,8 +91,11 @@ public final class OrderBenchmark {
         return used;
     }
 
-    /** Start, complete and latency at full speed: start N, wait until all wait, notify all, until all finish. */
-    private void completeWorkflows(int count, boolean record) throws Exception {
+    /**
+     * Start, complete and latency at full speed: start N, wait until all wait, notify all, until all finish;
+     * {@code finishedBefore} runs of the phase have finished before.
+     */
+    private void completeWorkflows(int count, int finishedBefore, boolean record) throws Exception {
         int first = take(count);
         long[] notifiedAt = new long[count];
         long t0 = System.nanoTime();
@@ -99,8 +106,8 @@ public final class OrderBenchmark {
             notifiedAt[run - first] = System.nanoTime();
             peer.notify(run);
         });
-        Load.await(probe::finishedCount, count, Duration.ofMinutes(10), Duration.ofMillis(5));
-        long done = Load.await(peer::completed, count, Duration.ofMinutes(1), POLL);
+        Load.await(probe::finishedCount, finishedBefore + count, Duration.ofMinutes(10), Duration.ofMillis(5));
+        long done = Load.await(peer::completed, finishedBefore + count, Duration.ofMinutes(1), POLL);
         if (!record) return;
         figures.put("start_per_s", count / seconds(allWaiting - t0));
         Percentiles latency = latencies(first, notifiedAt);
@@ -118,6 +125,28 @@ public final class OrderBenchmark {
         figures.put("rows_inserted_per_workflow", used.inserted() / (double) count);
         figures.put("rows_updated_per_workflow", used.updated() / (double) count);
         figures.put("rows_deleted_per_workflow", used.deleted() / (double) count);
+    }
+
+    /**
+     * Statements per complete workflow, read from PostgreSQL's statement log for {@code count} workflows after as many
+     * unlogged ones (the engine's first statements, schema and caches, left out), its background polls included as in
+     * the commits. Round trips are the statements less each transaction's {@code BEGIN}, which the driver sends with
+     * the transaction's first statement; none of the engines batches statements on this workflow's path.
+     */
+    private void statements(int count) throws Exception {
+        completeWorkflows(count, 0, false);
+        StatementLog log = StatementLog.start(db);
+        try {
+            completeWorkflows(count, count, false);
+        } catch (Exception e) {
+            log.stop();
+            throw e;
+        }
+        Map<String, Integer> kinds = log.stop();
+        int total = kinds.values().stream().mapToInt(Integer::intValue).sum();
+        figures.put("statements_per_workflow", total / (double) count);
+        figures.put("round_trips_per_workflow", (total - kinds.getOrDefault("BEGIN", 0)) / (double) count);
+        kinds.forEach((kind, n) -> log(String.format("statements per workflow: %6.2f %s", n / (double) count, kind)));
     }
 
     /** Latency at a fixed rate: every run waits, then notifies come at 100 a second. */

@@ -21,7 +21,11 @@ public final class PeerDatabase {
     public static final String USER = System.getProperty("peers.pg.user", "postgres");
     public static final String PASSWORD = System.getProperty("peers.pg.password", "");
 
+    /** The application name of the benchmark's own connection ({@link #count}). */
+    public static final String HARNESS = "peer-harness";
+
     private final String name;
+    private Connection harness;
 
     public PeerDatabase(String name) {
         this.name = name;
@@ -41,6 +45,7 @@ public final class PeerDatabase {
 
     /** Drops the database with whatever is connected to it, creates it empty with the outbox table. */
     public void recreate() throws SQLException {
+        closeHarness();
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name);
@@ -51,6 +56,7 @@ public final class PeerDatabase {
     }
 
     public void drop() throws SQLException {
+        closeHarness();
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
@@ -84,7 +90,31 @@ public final class PeerDatabase {
         }
     }
 
+    /**
+     * A count the benchmark itself reads (how many runs wait or have completed), on a connection of its own named
+     * {@link #HARNESS}, so that the statement log can leave these reads out of the engine's statements.
+     */
+    public synchronized int count(String sql) throws SQLException {
+        if (harness == null || harness.isClosed()) {
+            harness = DriverManager.getConnection(url() + "?ApplicationName=" + HARNESS, USER, PASSWORD);
+        }
+        try (Statement s = harness.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The database the benchmark works from, to create and drop the peers' and to change the server's settings. */
+    public static String adminUrl() {
+        return url(ADMIN_DB);
+    }
+
+    private synchronized void closeHarness() throws SQLException {
+        if (harness != null) harness.close();
+        harness = null;
+    }
+
     private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(url(ADMIN_DB), USER, PASSWORD);
+        return DriverManager.getConnection(adminUrl(), USER, PASSWORD);
     }
 }

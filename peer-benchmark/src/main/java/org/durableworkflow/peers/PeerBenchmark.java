@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.durableworkflow.peers.chart.PeerChart;
+import org.durableworkflow.peers.chart.PeerTable;
 import org.durableworkflow.peers.dbos.DbosOrderPeer;
 import org.durableworkflow.peers.flowable.FlowableOrderPeer;
 import org.durableworkflow.peers.measure.BenchmarkSettings;
@@ -32,6 +33,7 @@ public final class PeerBenchmark {
             for (String peer : peers) runInChildJvm(peer.strip());
         }
         PeerChart.draw(results);
+        PeerTable.write(results);
         // Engines may leave non-daemon threads behind after closing.
         System.exit(0);
     }

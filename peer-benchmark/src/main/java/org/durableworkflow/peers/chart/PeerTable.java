@@ -136,7 +136,10 @@ public final class PeerTable {
         for (int i = 0; i < row.parts().size(); i++) {
             Double mine = row.parts().get(i).apply(ours);
             Double theirs = row.parts().get(i).apply(peer);
-            if (mine == null || theirs == null || theirs == 0 || row.reachedInstead(i, peer) != null) continue;
+            // a difference from a host can be nil or below it: no ratio then
+            if (mine == null || theirs == null || mine < 0 || theirs <= 0 || row.reachedInstead(i, peer) != null) {
+                continue;
+            }
             double ratio = mine / theirs;
             boolean ahead = row.moreIsBetter() ? ratio > 1 : ratio < 1;
             String text = ratio == 0 ? "0" : String.format(Locale.ROOT, ratio < 0.01 ? "%.1g" : "%.2f", ratio);

@@ -109,7 +109,8 @@ public final class PeerDatabase {
         return url(ADMIN_DB);
     }
 
-    private synchronized void closeHarness() throws SQLException {
+    /** Closes the benchmark's own connection, if open ({@link #count} opens it again). */
+    public synchronized void closeHarness() throws SQLException {
         if (harness != null) harness.close();
         harness = null;
     }

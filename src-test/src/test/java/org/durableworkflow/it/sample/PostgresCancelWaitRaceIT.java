@@ -35,8 +35,10 @@ class PostgresCancelWaitRaceIT {
 
     @Test
     void aCancelThatCameWhileTheWaitCommittedCancelsItsWaiter() throws Exception {
-        // the run executed by the executor after the start committed, so that the cancel finds it RUNNING
-        schema = SERVER.startOnNewSchema(Map.of("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "false"));
+        // the run executed by the executor after the start committed, so that the cancel finds it RUNNING; no
+        // recovery sweep after the one at start, whose lease renewal would wait for the run's row too
+        schema = SERVER.startOnNewSchema(Map.of("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "false",
+                "DURABLE_WORKFLOW_RECOVERY_INTERVAL", "1h", "DURABLE_WORKFLOW_LEASE", "2h"));
         String cancelAnswer;
         try (Connection lock = Postgres.connect(schema); Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);

@@ -24,14 +24,13 @@ public final class PeerTable {
     private record Row(String label, List<Function<ResultFile, Double>> parts, List<String> partNames,
                        boolean moreIsBetter, int decimals) {
 
-        /** Whether part {@code i} is a count of waiting runs, which a peer may not have reached. */
-        boolean perCount(int i) {
-            return partNames.get(i).equals(COUNTS[Math.min(i, COUNTS.length - 1)] + " ");
-        }
-
-        /** Whether {@code result} did not reach the count of waiting runs of part {@code i}. */
+        /**
+         * Where the fill of {@code result} stopped, when part {@code i} is a count of waiting runs it did not reach;
+         * otherwise null.
+         */
         Double reachedInstead(int i, ResultFile result) {
-            return perCount(i) ? result.number("waiting_reached_" + COUNTS[i]) : null;
+            boolean perCount = i < COUNTS.length && partNames.get(i).equals(COUNTS[i] + " ");
+            return perCount ? result.number("waiting_reached_" + COUNTS[i]) : null;
         }
     }
 
@@ -69,22 +68,21 @@ public final class PeerTable {
                 ? r.number("complete_per_s_earlier") : r.number("complete_per_s"), r -> r.name().equals("pgbench")
                 ? r.number("complete_per_s") : null), List.of("", ""), true, 0));
         rows.add(one("notify until completed, per second", "notify_to_complete_per_s", true, 0));
-        rows.add(three("notify -> resumed at 100/s, p50 / p99 / max (ms)", "latency_fixed_", ""));
-        rows.add(three("notify -> resumed, all at once, p50 / p99 / max (ms)", "latency_full_", ""));
+        rows.add(three("notify -> resumed at 100/s, p50 / p99 / max (ms)", "latency_fixed_", "", 1));
+        rows.add(three("notify -> resumed, all at once, p50 / p99 / max (ms)", "latency_full_", "", 1));
         rows.add(one("commits per workflow (PostgreSQL's counters)", "commits_per_workflow", false, 1));
         rows.add(one("statements per workflow (PostgreSQL's statement log)", "statements_per_workflow", false, 1));
         rows.add(one("round trips per workflow (the statements less the BEGINs sent with the first statement)",
                 "round_trips_per_workflow", false, 1));
         rows.add(one("rows written per workflow (PostgreSQL's counters)", "rows_written_per_workflow", false, 0));
-        Row timeouts = three("timeout fires late, until the timeout step's body began, p50 / p99 / max (ms)",
-                "timeout_late_", "_ms");
-        rows.add(new Row(timeouts.label(), timeouts.parts(), timeouts.partNames(), false, 0));
-        rows.add(waiting("heap after GC with 1k / 10k / 100k waiting (MB)", "heap_mb", null, 1));
-        rows.add(waiting("heap added to its host, same counts (MB)", "heap_mb", "", 1));
-        rows.add(waiting("resident memory, 1k / 10k / 100k waiting (MB)", "rss_mb", null, 0));
-        rows.add(waiting("resident memory added to its host (MB)", "rss_mb", "", 0));
-        rows.add(waiting("threads, 1k / 10k / 100k waiting", "threads", null, 0));
-        rows.add(waiting("threads added to its host", "threads", "", 0));
+        rows.add(three("timeout fires late, until the timeout step's body began, p50 / p99 / max (ms)",
+                "timeout_late_", "_ms", 0));
+        rows.add(waiting("heap after GC with 1k / 10k / 100k waiting (MB)", "heap_mb", false, 1));
+        rows.add(waiting("heap added to its host, same counts (MB)", "heap_mb", true, 1));
+        rows.add(waiting("resident memory, 1k / 10k / 100k waiting (MB)", "rss_mb", false, 0));
+        rows.add(waiting("resident memory added to its host (MB)", "rss_mb", true, 0));
+        rows.add(waiting("threads, 1k / 10k / 100k waiting", "threads", false, 0));
+        rows.add(waiting("threads added to its host", "threads", true, 0));
         return rows;
     }
 
@@ -92,24 +90,24 @@ public final class PeerTable {
         return new Row(label, List.of(r -> r.number(key)), List.of(""), moreIsBetter, decimals);
     }
 
-    private static Row three(String label, String prefix, String suffix) {
+    private static Row three(String label, String prefix, String suffix, int decimals) {
         List<Function<ResultFile, Double>> parts = new ArrayList<>();
         for (String p : List.of("p50", "p99", "max")) parts.add(r -> r.number(prefix + p + suffix));
-        return new Row(label, parts, List.of("p50 ", "p99 ", "max "), false, 1);
+        return new Row(label, parts, List.of("p50 ", "p99 ", "max "), false, decimals);
     }
 
     /**
-     * Heap, resident memory or threads at each count of waiting runs; {@code added} non-null: less the host's
+     * Heap, resident memory or threads at each count of waiting runs; {@code added}: less the host's
      * reading (this project's Liberty with no application, a peer's JVM before the engine opened). A count the
      * peer did not reach is read where its fill stopped.
      */
-    private static Row waiting(String label, String key, String added, int decimals) {
+    private static Row waiting(String label, String key, boolean added, int decimals) {
         List<Function<ResultFile, Double>> parts = new ArrayList<>();
         for (String count : COUNTS) {
             parts.add(r -> {
                 Double value = r.number(key + "_" + count);
                 if (value == null && r.number("waiting_reached_" + count) != null) value = r.number(key + "_reached");
-                if (value == null || added == null) return value;
+                if (value == null || !added) return value;
                 Double host = r.number(key + (r.name().startsWith("durable-workflow") ? "_server_only" : "_host"));
                 return host == null ? null : value - host;
             });

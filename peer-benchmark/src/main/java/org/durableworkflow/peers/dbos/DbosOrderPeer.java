@@ -80,7 +80,6 @@ public final class DbosOrderPeer implements OrderPeer {
         return db.count("SELECT count(*) FROM dbos.workflow_status WHERE status = 'SUCCESS'");
     }
 
-
     @Override
     public void close() {
         if (dbos != null) dbos.close();

@@ -45,7 +45,6 @@ public final class PeerDatabase {
 
     /** Drops the database with whatever is connected to it, creates it empty with the outbox table. */
     public void recreate() throws SQLException {
-        closeHarness();
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name);

@@ -24,30 +24,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PostgresCancelWaitRaceIT {
 
-    private static final SampleServer SERVER = new SampleServer("pgServerB", 9183);
-    private String schema;
+    private final SampleOnOwnSchema sample = new SampleOnOwnSchema();
 
     @AfterEach
     void stop() throws Exception {
-        SERVER.stop();
-        Postgres.dropSchema(schema);
+        sample.stop();
     }
 
     @Test
     void aCancelThatCameWhileTheWaitCommittedCancelsItsWaiter() throws Exception {
         // the run executed by the executor after the start committed, so that the cancel finds it RUNNING; no
         // recovery sweep after the one at start, whose lease renewal would wait for the run's row too
-        schema = SERVER.startOnNewSchema(Map.of("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "false",
+        sample.start(Map.of("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "false",
                 "DURABLE_WORKFLOW_RECOVERY_INTERVAL", "1h", "DURABLE_WORKFLOW_LEASE", "2h"));
         String cancelAnswer;
-        try (Connection lock = Postgres.connect(schema); Statement statement = lock.createStatement()) {
+        try (Connection lock = Postgres.connect(sample.schema()); Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("LOCK TABLE DWF_WAITER IN SHARE MODE"); // reads go on, inserts wait
 
-            HttpResponse<String> started = SERVER.post("/orders",
+            HttpResponse<String> started = sample.server.post("/orders",
                     "{\"orderId\":\"1\",\"userEmail\":\"u@example.com\"}", "application/json");
             assertEquals(202, started.statusCode(), started.body());
-            String runId = Postgres.rows(schema, "SELECT RUN_ID FROM DWF_RUN").get(0)[0];
+            String runId = Postgres.rows(sample.schema(), "SELECT RUN_ID FROM DWF_RUN").get(0)[0];
             // the wait has moved the run to WAITING, uncommitted, and its waiter insert waits for the lock
             awaitSessionsWaitingForLocks(1);
 
@@ -61,11 +59,11 @@ class PostgresCancelWaitRaceIT {
             cancelAnswer = cancelled.body();
         }
         assertTrue(cancelAnswer.contains("\"cancelled\":true"), cancelAnswer);
-        assertEquals(1, count("DWF_RUN WHERE STATUS = 'CANCELLED'"));
-        assertEquals(1, count("DWF_WAITER WHERE STATE = 'CANCELLED'"), "the wait's waiter, committed after the"
+        assertEquals(1, sample.count("DWF_RUN WHERE STATUS = 'CANCELLED'"));
+        assertEquals(1, sample.count("DWF_WAITER WHERE STATE = 'CANCELLED'"), "the wait's waiter, committed after the"
                 + " cancel looked, cancelled with its run");
-        assertEquals(0, count("DWF_WAITER WHERE STATE = 'WAITING'"));
-        HttpResponse<String> notify = SERVER.post("/workflow/v2/notify/order-1", "{\"status\":\"shipped\"}",
+        assertEquals(0, sample.count("DWF_WAITER WHERE STATE = 'WAITING'"));
+        HttpResponse<String> notify = sample.server.post("/workflow/v2/notify/order-1", "{\"status\":\"shipped\"}",
                 "text/plain");
         assertEquals(200, notify.statusCode(), "a notify for the cancelled run's event finds no waiter: "
                 + notify.body());
@@ -73,20 +71,16 @@ class PostgresCancelWaitRaceIT {
     }
 
     private void awaitSessionsWaitingForLocks(int sessions) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> Postgres.count(schema,
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND application_name = 'durable-workflow-sample'") == sessions);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> sample.count(
+                "pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'durable-workflow-sample'")
+                == sessions);
     }
 
-    private static HttpResponse<String> post(String path) {
+    private HttpResponse<String> post(String path) {
         try {
-            return SERVER.post(path, "", "text/plain");
+            return sample.server.post(path, "", "text/plain");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private long count(String rows) throws Exception {
-        return Postgres.count(schema, "SELECT COUNT(*) FROM " + rows);
     }
 }

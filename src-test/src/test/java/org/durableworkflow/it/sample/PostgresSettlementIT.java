@@ -21,46 +21,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PostgresSettlementIT {
 
-    private static final SampleServer SERVER = new SampleServer("pgServerB", 9183);
-    private String schema;
+    private final SampleOnOwnSchema sample = new SampleOnOwnSchema();
 
     @AfterEach
     void stop() throws Exception {
-        SERVER.stop();
-        Postgres.dropSchema(schema);
+        sample.stop();
     }
 
     @ParameterizedTest(name = "executor.in-caller={0}")
     @ValueSource(booleans = {true, false})
     void aNotifyChangesNothingWhenTheWaitersRunIsNotWaiting(boolean inCaller) throws Exception {
-        schema = SERVER.startOnNewSchema(Map.of("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", String.valueOf(inCaller)));
-        HttpResponse<String> started = SERVER.post("/orders", "{\"orderId\":\"1\",\"userEmail\":\"u@example.com\"}",
-                "application/json");
+        sample.start(Map.of("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", String.valueOf(inCaller)));
+        HttpResponse<String> started = sample.server.post("/orders",
+                "{\"orderId\":\"1\",\"userEmail\":\"u@example.com\"}", "application/json");
         assertEquals(202, started.statusCode(), started.body());
-        await().atMost(Duration.ofMinutes(1)).until(() -> count("DWF_RUN WHERE STATUS = 'WAITING'") == 1);
+        await().atMost(Duration.ofMinutes(1)).until(() -> sample.count("DWF_RUN WHERE STATUS = 'WAITING'") == 1);
         // the run held by another server, its lease far ahead (so no recovery sweep takes it meanwhile)
-        Postgres.update(schema, "UPDATE DWF_RUN SET STATUS = 'RUNNING', LEASE_OWNER = 'elsewhere', LEASE_EXPIRY = "
-                + (System.currentTimeMillis() + 3_600_000));
+        Postgres.update(sample.schema(), "UPDATE DWF_RUN SET STATUS = 'RUNNING', LEASE_OWNER = 'elsewhere',"
+                + " LEASE_EXPIRY = " + (System.currentTimeMillis() + 3_600_000));
 
         HttpResponse<String> refused = notifyOrder();
 
         assertEquals(500, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("DWF0804"), refused.body());
-        assertEquals(1, count("DWF_WAITER WHERE STATE = 'WAITING'"), "the waiter still waits");
-        assertEquals(1, count("DWF_STEP"), "no outcome journaled: step 1's entry alone");
-        assertEquals(1, count("DWF_RUN WHERE STATUS = 'RUNNING' AND LEASE_OWNER = 'elsewhere'"), "the run untouched");
+        assertEquals(1, sample.count("DWF_WAITER WHERE STATE = 'WAITING'"), "the waiter still waits");
+        assertEquals(1, sample.count("DWF_STEP"), "no outcome journaled: step 1's entry alone");
+        assertEquals(1, sample.count("DWF_RUN WHERE STATUS = 'RUNNING' AND LEASE_OWNER = 'elsewhere'"),
+                "the run untouched");
 
-        Postgres.update(schema, "UPDATE DWF_RUN SET STATUS = 'WAITING', LEASE_OWNER = NULL, LEASE_EXPIRY = 0");
+        Postgres.update(sample.schema(), "UPDATE DWF_RUN SET STATUS = 'WAITING', LEASE_OWNER = NULL, LEASE_EXPIRY = 0");
         assertEquals(200, notifyOrder().statusCode(), "once the run waits again, the same notify is delivered");
-        await().atMost(Duration.ofMinutes(1)).until(() -> count("DWF_RUN WHERE STATUS = 'COMPLETED'") == 1);
-        assertEquals(4, count("DWF_STEP"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> sample.count("DWF_RUN WHERE STATUS = 'COMPLETED'") == 1);
+        assertEquals(4, sample.count("DWF_STEP"));
     }
 
-    private static HttpResponse<String> notifyOrder() throws Exception {
-        return SERVER.post("/workflow/v2/notify/order-1", "{\"status\":\"shipped\"}", "text/plain");
-    }
-
-    private long count(String rows) throws Exception {
-        return Postgres.count(schema, "SELECT COUNT(*) FROM " + rows);
+    private HttpResponse<String> notifyOrder() throws Exception {
+        return sample.server.post("/workflow/v2/notify/order-1", "{\"status\":\"shipped\"}", "text/plain");
     }
 }

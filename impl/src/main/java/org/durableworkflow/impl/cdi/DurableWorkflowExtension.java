@@ -19,7 +19,10 @@ import org.durableworkflow.impl.engine.Waits;
 import org.durableworkflow.impl.engine.WorkflowClientImpl;
 import org.durableworkflow.impl.engine.WorkflowContextImpl;
 import org.durableworkflow.impl.engine.WorkflowEngine;
+import org.durableworkflow.impl.config.RestRoot;
 import org.durableworkflow.impl.rest.RestResources;
+import org.durableworkflow.impl.security.CallerCheck;
+import org.durableworkflow.impl.security.GuardInterceptor;
 import org.durableworkflow.impl.store.EmbeddedIds;
 import org.durableworkflow.impl.store.EventStore;
 import org.durableworkflow.impl.store.RunStore;
@@ -51,8 +54,9 @@ public class DurableWorkflowExtension implements Extension {
             RunStore.class, WaiterSettlement.class, EventStore.class, SchemaInstaller.class, TimerGateway.class,
             DeadlineWindows.class, LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, Executions.class,
             StepRunner.class, Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
-            WorkflowContextImpl.class, WorkflowClientImpl.class),
-            RestResources.CLASSES.stream()).toList();
+            WorkflowContextImpl.class, WorkflowClientImpl.class, GuardInterceptor.class, CallerCheck.class,
+            RestRoot.class),
+            RestResources.all().stream()).toList();
 
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
     /** Per bean class and method: a class-level annotation of the bean applies to the methods it inherits too. */

@@ -27,7 +27,7 @@ public final class WorkflowConfig {
     private final boolean restAuthContainer;
     private final String adminRole;
     private final String notifyRole;
-    private final String publicUrl;
+    private final Optional<String> publicUrl;
     private final Duration defaultWaitTimeout;
     private final int maxPayloadBytes;
     private final int maxIdLength;
@@ -63,7 +63,7 @@ public final class WorkflowConfig {
         restAuthContainer = auth.equals("container");
         adminRole = lookup.apply("rest.admin-role").orElse("durable-workflow-admin").trim();
         notifyRole = lookup.apply("rest.notify-role").orElse("durable-workflow-notify").trim();
-        publicUrl = stripSlash(lookup.apply("rest.public-url").orElse("/workflow"));
+        publicUrl = lookup.apply("rest.public-url").map(WorkflowConfig::stripSlash);
         defaultWaitTimeout = duration(lookup, "wait.default-timeout", "7d");
         maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
         maxIdLength = positiveInt(lookup, "limits.id-length", 256);
@@ -192,8 +192,8 @@ public final class WorkflowConfig {
         return restAuthNone;
     }
 
-    /** The REST root as others reach it, used in waiter urls. */
-    public String publicUrl() {
+    /** {@code rest.public-url}, when set: the REST root as others reach it ({@link RestRoot} otherwise). */
+    public Optional<String> publicUrl() {
         return publicUrl;
     }
 

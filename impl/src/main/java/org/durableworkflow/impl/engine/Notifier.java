@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.api.exception.WorkflowException;
+import org.durableworkflow.impl.config.RestRoot;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.Conflicts;
@@ -35,6 +36,8 @@ public class Notifier {
     JsonCodec json;
     @Inject
     WorkflowConfig config;
+    @Inject
+    RestRoot restRoot;
     @Inject
     WorkflowEngine engine;
     @Inject
@@ -176,6 +179,6 @@ public class Notifier {
     }
 
     private Waiter waiter(WaiterEntity waiter) {
-        return Waiter.of(waiter.runId(), config.publicUrl() + "/runs/" + waiter.runId(), waiter.deadline() / 1000);
+        return Waiter.of(waiter.runId(), restRoot.url() + "/runs/" + waiter.runId(), waiter.deadline() / 1000);
     }
 }

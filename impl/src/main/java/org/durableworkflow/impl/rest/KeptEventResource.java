@@ -10,11 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.durableworkflow.impl.store.EventStore;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
+import org.durableworkflow.impl.security.Guarded;
 
 import java.util.List;
 
 /** Native listing of the notifies kept for a later wait, oldest first (their data is not listed). */
 @ApplicationScoped
+@Guarded
 @Path("events")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeptEventResource {

@@ -18,6 +18,8 @@ import org.durableworkflow.api.Waiter;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.engine.Notifier;
 import org.durableworkflow.impl.engine.NotifyOutcome;
+import org.durableworkflow.impl.security.Guarded;
+import org.durableworkflow.impl.security.NotifyCall;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +34,8 @@ import java.util.List;
  * waiters, or found none and was not kept, {@code 200}.
  */
 @ApplicationScoped
+@Guarded
+@NotifyCall
 @Path("v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotifyResource {

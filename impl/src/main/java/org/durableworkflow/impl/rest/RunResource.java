@@ -13,6 +13,7 @@ import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.impl.engine.WorkflowEngine;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.security.Guarded;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 
 /** Native endpoints on runs: list them, read one with its steps, cancel one. */
 @ApplicationScoped
+@Guarded
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {

@@ -8,11 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.security.Guarded;
 
 import java.util.List;
 
 /** Native listing of the waiters still waiting, oldest first; {@code /v2/waiters/{eventId}} is Upstash's. */
 @ApplicationScoped
+@Guarded
 @Path("waiters")
 @Produces(MediaType.APPLICATION_JSON)
 public class WaiterResource {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.engine.WorkflowEngine;
+import org.durableworkflow.impl.security.Guarded;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.Map;
 
 /** Starts a workflow by name: {@code POST /workflows/{name}/runs} with the input as JSON. */
 @ApplicationScoped
+@Guarded
 @Path("workflows")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkflowResource {

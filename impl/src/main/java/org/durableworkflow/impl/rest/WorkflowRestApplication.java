@@ -15,6 +15,6 @@ public class WorkflowRestApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return new HashSet<>(RestResources.CLASSES);
+        return new HashSet<>(RestResources.all());
     }
 }

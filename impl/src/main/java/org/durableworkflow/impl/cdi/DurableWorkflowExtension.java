@@ -7,10 +7,9 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import org.durableworkflow.api.DurableStep;
 import org.durableworkflow.impl.engine.Executions;
 import org.durableworkflow.impl.engine.KeptEvents;
-import org.durableworkflow.impl.engine.LibraryProducers;
+import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.engine.Notifier;
 import org.durableworkflow.impl.engine.Recovery;
 import org.durableworkflow.impl.engine.StepRunner;
@@ -27,22 +26,17 @@ import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Sql;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterSettlement;
-import org.durableworkflow.impl.time.Durations;
 import org.durableworkflow.impl.timer.DeadlineWindows;
 import org.durableworkflow.impl.timer.LocalTimeouts;
 import org.durableworkflow.impl.timer.TimerGateway;
 import org.durableworkflow.impl.timer.WindowStore;
 
-import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The portable extension: registers the library's beans and interceptor (the JAR has no beans.xml), collects every
- * {@code @Workflow} method, and fails the deployment with every bad definition at once.
+ * {@code @Workflow} method into the {@link Definitions}, and fails the deployment with every bad definition at once.
  */
 public class DurableWorkflowExtension implements Extension {
 
@@ -54,10 +48,7 @@ public class DurableWorkflowExtension implements Extension {
             WorkflowContextImpl.class, WorkflowClientImpl.class),
             RestResources.CLASSES.stream()).toList();
 
-    private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
-    /** Per bean class and method: a class-level annotation of the bean applies to the methods it inherits too. */
-    private final Map<StepKey, StepDefinition> steps = new ConcurrentHashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private final Definitions definitions = new Definitions();
 
     void registerLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : LIBRARY_BEANS) {
@@ -67,57 +58,17 @@ public class DurableWorkflowExtension implements Extension {
 
     <T> void collectDefinitions(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
-        if (LIBRARY_BEANS.contains(beanClass)) {
-            return;
-        }
-        List<String> found = new ArrayList<>();
-        for (Method method : DefinitionScanner.scan(beanClass, found::add)) {
-            String name = method.getAnnotation(org.durableworkflow.api.Workflow.class).value();
-            WorkflowDefinition definition = WorkflowDefinition.of(name, event.getBean(), method);
-            WorkflowDefinition previous = workflows.putIfAbsent(name, definition);
-            if (previous != null) {
-                found.add(DefinitionProblems.duplicateWorkflow(name, previous.method(), method));
-            }
-        }
-        synchronized (problems) {
-            problems.addAll(found);
+        if (!LIBRARY_BEANS.contains(beanClass)) {
+            definitions.collect(event.getBean(), beanClass);
         }
     }
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
-        synchronized (problems) {
-            problems.forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
-        }
+        definitions.problems().forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
     }
 
-    /** The workflow named {@code name}, or {@code null}. */
-    public WorkflowDefinition workflow(String name) {
-        return name == null ? null : workflows.get(name);
-    }
-
-    /** The names of every workflow of the application. */
-    public List<String> workflowNames() {
-        return workflows.keySet().stream().sorted().toList();
-    }
-
-    /**
-     * The journal metadata of a {@code @DurableStep} method called on an instance of {@code beanClass} (its CDI
-     * subclass, say), computed once: the method's own annotation, or else the one of the bean's class (inherited
-     * by subclasses, as {@code @DurableStep} is), whichever class declares the method.
-     */
-    public StepDefinition step(Method method, Class<?> beanClass) {
-        return steps.computeIfAbsent(new StepKey(beanClass, method), key -> {
-            DurableStep annotation = method.getAnnotation(DurableStep.class);
-            String name = annotation == null || annotation.value().isEmpty() ? method.getName() : annotation.value();
-            DurableStep declared = annotation != null ? annotation : beanClass.getAnnotation(DurableStep.class);
-            if (declared == null) {
-                return StepDefinition.plain(name, method.getGenericReturnType());
-            }
-            return new StepDefinition(name, method.getGenericReturnType(), declared.transactional(),
-                    declared.retries(), Durations.parse(declared.retryDelay())); // checked at deployment
-        });
-    }
-
-    private record StepKey(Class<?> beanClass, Method method) {
+    /** The definitions collected, for the engine ({@link LibraryProducers}). */
+    Definitions definitions() {
+        return definitions;
     }
 }

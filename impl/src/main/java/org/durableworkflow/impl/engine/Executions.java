@@ -8,8 +8,8 @@ import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.exception.NonDeterminismException;
 import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.api.exception.UnknownWorkflowException;
-import org.durableworkflow.impl.cdi.DurableWorkflowExtension;
-import org.durableworkflow.impl.cdi.WorkflowDefinition;
+import org.durableworkflow.impl.definition.Definitions;
+import org.durableworkflow.impl.definition.WorkflowDefinition;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.Conflicts;
@@ -33,7 +33,7 @@ public class Executions {
     private static final Logger LOG = Logger.getLogger(Executions.class.getName());
 
     @Inject
-    DurableWorkflowExtension extension;
+    Definitions definitions;
     @Inject
     RunStore store;
     @Inject
@@ -203,7 +203,7 @@ public class Executions {
         if (snapshot.dueTimeout() != null) {
             execution.timeOutOnReaching(snapshot.dueTimeout(), transactions);
         }
-        WorkflowDefinition definition = extension.workflow(run.workflowName());
+        WorkflowDefinition definition = definitions.workflow(run.workflowName());
         if (definition == null) {
             if (carried) {
                 try {

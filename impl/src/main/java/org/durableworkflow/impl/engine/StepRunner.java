@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.exception.StepFailedException;
-import org.durableworkflow.impl.cdi.StepDefinition;
+import org.durableworkflow.impl.definition.Definitions;
+import org.durableworkflow.impl.definition.StepDefinition;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
@@ -32,6 +34,13 @@ public class StepRunner {
     JsonCodec json;
     @Inject
     Clock clock;
+    @Inject
+    Definitions definitions;
+
+    /** Runs {@code work}, a call of the {@code @DurableStep} method {@code method} on a bean of {@code beanClass}. */
+    public Object run(RunExecution execution, Method method, Class<?> beanClass, Callable<?> work) throws Exception {
+        return run(execution, definitions.step(method, beanClass), work);
+    }
 
     /**
      * Runs {@code work} as durable call number {@code execution.nextSeq()}, the step {@code step}; a transactional

@@ -9,7 +9,7 @@ import org.durableworkflow.api.WorkflowContext;
 import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
-import org.durableworkflow.impl.cdi.StepDefinition;
+import org.durableworkflow.impl.definition.StepDefinition;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;

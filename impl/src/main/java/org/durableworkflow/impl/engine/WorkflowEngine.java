@@ -7,8 +7,8 @@ import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.api.exception.UnknownWorkflowException;
-import org.durableworkflow.impl.cdi.DurableWorkflowExtension;
-import org.durableworkflow.impl.cdi.WorkflowDefinition;
+import org.durableworkflow.impl.definition.Definitions;
+import org.durableworkflow.impl.definition.WorkflowDefinition;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.Conflicts;
@@ -40,7 +40,7 @@ public class WorkflowEngine {
     private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
 
     @Inject
-    DurableWorkflowExtension extension;
+    Definitions definitions;
     @Inject
     RunStore store;
     @Inject
@@ -65,7 +65,7 @@ public class WorkflowEngine {
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
     public String start(String workflowName, Object input, String runId) {
-        WorkflowDefinition definition = extension.workflow(workflowName);
+        WorkflowDefinition definition = definitions.workflow(workflowName);
         if (definition == null) {
             throw new UnknownWorkflowException(workflowName);
         }
@@ -136,7 +136,7 @@ public class WorkflowEngine {
      * workflow's input type, before anything is stored.
      */
     public String startFromJson(String workflowName, String inputJson, String runId) {
-        WorkflowDefinition definition = extension.workflow(workflowName);
+        WorkflowDefinition definition = definitions.workflow(workflowName);
         if (definition == null) {
             throw new UnknownWorkflowException(workflowName);
         }

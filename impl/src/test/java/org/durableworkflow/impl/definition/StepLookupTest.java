@@ -1,4 +1,4 @@
-package org.durableworkflow.impl.cdi;
+package org.durableworkflow.impl.definition;
 
 import org.durableworkflow.api.DurableStep;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class StepLookupTest {
     public static class PaymentsSubclass extends Payments {
     }
 
-    private final DurableWorkflowExtension extension = new DurableWorkflowExtension();
+    private final Definitions extension = new Definitions();
 
     @Test
     void theBeanClassAnnotationAppliesToItsOwnAndItsInheritedMethods() throws Exception {

@@ -1,8 +1,9 @@
-package org.durableworkflow.impl.cdi;
+package org.durableworkflow.impl.definition;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.impl.cdi.DurableWorkflowExtension;
 import org.durableworkflow.api.Workflow;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;

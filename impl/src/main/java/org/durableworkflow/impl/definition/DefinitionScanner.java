@@ -1,4 +1,4 @@
-package org.durableworkflow.impl.cdi;
+package org.durableworkflow.impl.definition;
 
 import org.durableworkflow.api.DurableStep;
 import org.durableworkflow.api.Workflow;

@@ -1,9 +1,10 @@
-package org.durableworkflow.impl.engine;
+package org.durableworkflow.impl.cdi;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.time.Clock;
 
@@ -15,6 +16,13 @@ public class LibraryProducers {
     @Singleton
     WorkflowConfig config() {
         return WorkflowConfig.fromMicroProfile();
+    }
+
+    /** The definitions the extension collected, for the engine to read. */
+    @Produces
+    @Singleton
+    Definitions definitions(DurableWorkflowExtension extension) {
+        return extension.definitions();
     }
 
     @Produces

@@ -1,4 +1,4 @@
-package org.durableworkflow.impl.cdi;
+package org.durableworkflow.impl.definition;
 
 import org.durableworkflow.api.Workflow;
 import org.junit.jupiter.api.Test;

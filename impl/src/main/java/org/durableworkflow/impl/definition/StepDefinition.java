@@ -1,4 +1,4 @@
-package org.durableworkflow.impl.cdi;
+package org.durableworkflow.impl.definition;
 
 import java.lang.reflect.Type;
 import java.time.Duration;

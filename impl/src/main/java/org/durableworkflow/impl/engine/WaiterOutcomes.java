@@ -8,6 +8,7 @@ import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
+import org.durableworkflow.impl.timer.TimeoutHandler;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
  * winner journals the wait's outcome and makes the run runnable in the same transaction; the loser changes nothing.
  */
 @ApplicationScoped
-public class WaiterOutcomes {
+public class WaiterOutcomes implements TimeoutHandler {
 
     /** What {@link #readAheadOfDeadline} answers for a waiter that a notify or a cancel settled already. */
     private static final RunSnapshot SETTLED_ALREADY = new RunSnapshot(null, List.of());
@@ -50,6 +51,7 @@ public class WaiterOutcomes {
     }
 
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
+    @Override
     public void timeOut(long waiterId) {
         transactions.required(() -> engine.resumeAfterCommit(
                 engine.settleAndMakeRunnable(waiterId, WaiterEntity.TIMED_OUT, null)));
@@ -70,6 +72,7 @@ public class WaiterOutcomes {
      * @param untilDue waits until the deadline; the transaction is begun before it
      * @throws org.durableworkflow.api.exception.StorageUnavailableException when even the timeout alone failed
      */
+    @Override
     public void timeOutAndExecute(long waiterId, boolean early, Runnable untilDue) {
         RunSnapshot snapshot = inNewTransaction(() -> {
             if (early) {

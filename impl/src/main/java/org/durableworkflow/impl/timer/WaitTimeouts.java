@@ -11,7 +11,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PersistenceContext;
-import org.durableworkflow.impl.engine.WaiterOutcomes;
 import org.durableworkflow.impl.store.RunStore;
 
 import java.util.Date;
@@ -57,7 +56,7 @@ public class WaitTimeouts {
             CDI.current().select(DeadlineWindows.class).get().fired(window[0], window[1]);
         } else if (info instanceof Long waiterId) {
             // a timer of one waiter, armed by a version before the windows
-            CDI.current().select(WaiterOutcomes.class).get().timeOut(waiterId);
+            CDI.current().select(TimeoutHandler.class).get().timeOut(waiterId);
         }
     }
 }

@@ -21,7 +21,11 @@ import org.durableworkflow.impl.engine.WorkflowEngine;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.store.EmbeddedIds;
 import org.durableworkflow.impl.store.EventStore;
+import org.durableworkflow.impl.store.JournalStore;
+import org.durableworkflow.impl.store.LeaseStore;
+import org.durableworkflow.impl.store.RetentionStore;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Sql;
 import org.durableworkflow.impl.store.Transactions;
@@ -42,7 +46,8 @@ public class DurableWorkflowExtension implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
             DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, EmbeddedIds.class,
-            RunStore.class, WaiterSettlement.class, EventStore.class, SchemaInstaller.class, TimerGateway.class,
+            RunStore.class, JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class,
+            WaiterSettlement.class, EventStore.class, SchemaInstaller.class, TimerGateway.class,
             DeadlineWindows.class, LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, Executions.class,
             StepRunner.class, Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
             WorkflowContextImpl.class, WorkflowClientImpl.class),

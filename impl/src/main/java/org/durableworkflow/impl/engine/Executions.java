@@ -12,6 +12,7 @@ import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.WorkflowDefinition;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
@@ -35,7 +36,9 @@ public class Executions {
     @Inject
     Definitions definitions;
     @Inject
-    RunStore store;
+    RunStore runs;
+    @Inject
+    JournalStore journal;
     @Inject
     Transactions transactions;
     @Inject
@@ -302,11 +305,11 @@ public class Executions {
     /** The run and its journal, in one transaction, when it is running under this server's lease. */
     private RunSnapshot readIfOwned(String runId) {
         return transactions.required(() -> {
-            RunEntity run = store.findRun(runId);
+            RunEntity run = runs.findRun(runId);
             if (run == null || run.status() != RunStatus.RUNNING || !config.serverId().equals(run.leaseOwner())) {
                 return null;
             }
-            return new RunSnapshot(run, store.journal(runId));
+            return new RunSnapshot(run, journal.journal(runId));
         });
     }
 
@@ -329,7 +332,7 @@ public class Executions {
     /** Completes the run in the transaction of its last step when that is still open. */
     private void complete(RunExecution execution, Object output) throws Exception {
         String outputJson = json.toJson(output);
-        execution.commitWith(transactions, () -> store.moveRun(execution.runId(), RunStatus.RUNNING,
+        execution.commitWith(transactions, () -> runs.moveRun(execution.runId(), RunStatus.RUNNING,
                 RunStatus.COMPLETED, outputJson, null, clock.millis()));
     }
 }

@@ -7,6 +7,7 @@ import org.durableworkflow.api.Waiter;
 import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
@@ -24,7 +25,9 @@ import java.util.List;
 public class Notifier {
 
     @Inject
-    RunStore store;
+    RunStore runs;
+    @Inject
+    WaiterStore waiters;
     @Inject
     Transactions transactions;
     @Inject
@@ -55,7 +58,7 @@ public class Notifier {
             NotifyOutcome executed = engine.executesInCaller() ? notifyExecuting(eventId, eventText) : null;
             return executed != null ? executed : transactions.requiredRetryingConflicts(() -> {
                 armCrashPoint(eventId);
-                return deliverOrKeep(eventId, eventText, store.waitingFor(eventId));
+                return deliverOrKeep(eventId, eventText, waiters.waitingFor(eventId));
             });
         });
     }
@@ -81,11 +84,11 @@ public class Notifier {
         try {
             outcome = transactions.beginWith(() -> {
                 armCrashPoint(eventId);
-                List<WaiterEntity> waiters = store.waitingFor(eventId);
-                if (waiters.size() != 1) {
-                    return deliverOrKeep(eventId, eventText, waiters);
+                List<WaiterEntity> waiting = waiters.waitingFor(eventId);
+                if (waiting.size() != 1) {
+                    return deliverOrKeep(eventId, eventText, waiting);
                 }
-                WaiterEntity waiter = waiters.get(0);
+                WaiterEntity waiter = waiting.get(0);
                 EventTypes.checkReadable(json, waiter.eventType(), eventText);
                 resumed[0] = outcomes.notifyWaiterForExecution(waiter, eventText);
                 return NotifyOutcome.delivered(resumed[0] == null ? List.of()
@@ -121,20 +124,20 @@ public class Notifier {
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
         return engine.executingHereWhenBusy(() -> transactions.requiredRetryingConflicts(() -> {
             armCrashPoint(eventId);
-            List<NotifyResponse> delivered = deliver(store.waitingFor(eventId, runId), eventText);
+            List<NotifyResponse> delivered = deliver(waiters.waitingFor(eventId, runId), eventText);
             if (!delivered.isEmpty()) {
                 return NotifyOutcome.delivered(delivered);
             }
             // The run's row, locked, orders this notify with a wait of the run registering now: either that wait
             // committed and its waiter is found below, or it runs after this commit and takes the kept event.
-            boolean runExists = store.lockRun(runId);
+            boolean runExists = runs.lockRun(runId);
             if (runExists) {
-                RunEntity run = store.findRun(runId);
+                RunEntity run = runs.findRun(runId);
                 if (run.status().isFinal()) {
                     throw new WorkflowException("DWF0220: run " + runId + " has ended (" + run.status()
                             + "); a notify for it is not kept");
                 }
-                delivered = deliver(store.waitingFor(eventId, runId), eventText);
+                delivered = deliver(waiters.waitingFor(eventId, runId), eventText);
                 if (!delivered.isEmpty()) {
                     return NotifyOutcome.delivered(delivered);
                 }
@@ -150,7 +153,7 @@ public class Notifier {
     /** The waiters of {@code eventId}, in registration order. */
     public List<Waiter> waiters(String eventId) {
         Inputs.id("eventId", eventId, config.maxIdLength());
-        return store.waitingFor(eventId).stream().map(this::waiter).toList();
+        return waiters.waitingFor(eventId).stream().map(this::waiter).toList();
     }
 
     private void armCrashPoint(String eventId) {

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.durableworkflow.impl.config.WorkflowConfig;
-import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.WaiterStore;
+import org.durableworkflow.impl.store.LeaseStore;
+import org.durableworkflow.impl.store.RetentionStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
@@ -38,7 +40,11 @@ public class Recovery {
     private static final int DELETE_BATCHES = 20;
 
     @Inject
-    RunStore store;
+    WaiterStore waiters;
+    @Inject
+    LeaseStore leases;
+    @Inject
+    RetentionStore retention;
     @Inject
     SchemaInstaller schema;
     @Inject
@@ -112,9 +118,9 @@ public class Recovery {
             long now = clock.millis();
             String me = config.serverId();
             Set<String> held = engine.heldRunIds();
-            transactions.required(() -> store.renewLeases(me, engine.leaseFrom(now), held));
+            transactions.required(() -> leases.renewLeases(me, engine.leaseFrom(now), held));
             List<String> runIds = transactions.required(() ->
-                    store.claimRuns(now, me, engine.leaseFrom(now), atStart, BATCH));
+                    leases.claimRuns(now, me, engine.leaseFrom(now), atStart, BATCH));
             for (String runId : runIds) {
                 if (!executions.isExecuting(runId)) {
                     engine.submit(runId);
@@ -124,7 +130,7 @@ public class Recovery {
                 deadlines.adoptDueSoon();
             }
             // a timeout a lease overdue was held in the memory of a server that died, or its timer was lost
-            for (Long waiterId : store.overdueWaiters(now - config.lease().toMillis(), BATCH)) {
+            for (Long waiterId : waiters.overdueWaiters(now - config.lease().toMillis(), BATCH)) {
                 timeOutOverdue(waiterId);
             }
             keptEvents.pairUnmatched(null, null);
@@ -162,7 +168,7 @@ public class Recovery {
         long before = now - config.runRetention().toMillis();
         int deleted = 0;
         for (int batch = 0; batch < DELETE_BATCHES; batch++) {
-            int inBatch = transactions.required(() -> store.deleteEndedBefore(before, BATCH));
+            int inBatch = transactions.required(() -> retention.deleteEndedBefore(before, BATCH));
             deleted += inBatch;
             if (inBatch < BATCH) {
                 break;

@@ -7,6 +7,7 @@ import org.durableworkflow.api.exception.StepFailedException;
 import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.StepDefinition;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
@@ -27,7 +28,9 @@ public class StepRunner {
     private static final Logger LOG = Logger.getLogger(StepRunner.class.getName());
 
     @Inject
-    RunStore store;
+    RunStore runs;
+    @Inject
+    JournalStore journal;
     @Inject
     Transactions transactions;
     @Inject
@@ -113,7 +116,7 @@ public class StepRunner {
             Thread.currentThread().interrupt();
             throw execution.suspend();
         }
-        if (!transactions.required(() -> store.isRunning(execution.runId(), execution.createdAt()))) {
+        if (!transactions.required(() -> runs.isRunning(execution.runId(), execution.createdAt()))) {
             LOG.fine(() -> "DWF0609: run " + execution.runId() + " is no longer running (cancelled?) before a retry"
                     + " of its step '" + step.name() + "'; the run goes no further");
             throw execution.stop(transactions);
@@ -127,7 +130,7 @@ public class StepRunner {
      * at no extra round trip on PostgreSQL.
      */
     void journal(RunExecution execution, StepEntity outcome) {
-        if (!store.insertStepOfRunningRun(outcome, execution.createdAt())) {
+        if (!journal.insertStepOfRunningRun(outcome, execution.createdAt())) {
             LOG.fine(() -> "DWF0609: run " + outcome.runId() + " is no longer running (cancelled?) after its call '"
                     + outcome.name() + "'; its transaction is rolled back and the run goes no further");
             throw execution.stop(transactions);

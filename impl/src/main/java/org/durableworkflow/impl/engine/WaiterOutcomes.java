@@ -3,6 +3,8 @@ package org.durableworkflow.impl.engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.impl.store.JournalStore;
+import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
@@ -24,7 +26,11 @@ public class WaiterOutcomes implements TimeoutHandler {
     private static final RunSnapshot SETTLED_ALREADY = new RunSnapshot(null, List.of());
 
     @Inject
-    RunStore store;
+    RunStore runs;
+    @Inject
+    JournalStore journal;
+    @Inject
+    WaiterStore waiters;
     @Inject
     Transactions transactions;
     @Inject
@@ -103,19 +109,19 @@ public class WaiterOutcomes implements TimeoutHandler {
      * wait (the waiter is then timed out alone, at its deadline, which tells what is wrong).
      */
     private RunSnapshot readAheadOfDeadline(long waiterId, Runnable untilDue) {
-        WaiterEntity waiter = store.findWaiter(waiterId);
+        WaiterEntity waiter = waiters.findWaiter(waiterId);
         if (waiter == null || !WaiterEntity.WAITING.equals(waiter.state())) {
             return SETTLED_ALREADY;
         }
-        RunEntity run = store.findRun(waiter.runId());
+        RunEntity run = runs.findRun(waiter.runId());
         if (run == null || run.status() != RunStatus.WAITING) {
             return null;
         }
-        List<StepEntity> journal = store.journal(waiter.runId());
-        if (journal.stream().anyMatch(step -> step.seq() >= waiter.seq())) {
+        List<StepEntity> steps = journal.journal(waiter.runId());
+        if (steps.stream().anyMatch(step -> step.seq() >= waiter.seq())) {
             return null; // nothing is journaled past a wait that still waits; read again after the settling
         }
-        return new RunSnapshot(run, journal, new DueTimeout(waiter.seq(), () -> {
+        return new RunSnapshot(run, steps, new DueTimeout(waiter.seq(), () -> {
             untilDue.run();
             return engine.settleTimedOut(waiter);
         }));

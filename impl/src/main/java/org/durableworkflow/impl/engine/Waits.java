@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.store.JournalStore;
+import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.EventEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
@@ -22,7 +24,11 @@ import org.durableworkflow.impl.timer.DeadlineWindows;
 public class Waits {
 
     @Inject
-    RunStore store;
+    RunStore runs;
+    @Inject
+    JournalStore journal;
+    @Inject
+    WaiterStore waiters;
     @Inject
     KeptEvents keptEvents;
     @Inject
@@ -50,15 +56,15 @@ public class Waits {
         StepEntity taken = execution.commitWith(transactions, () -> {
             long now = clock.millis();
             // moving the run locks its row: a lookback notify for the run waits until this commits
-            if (!store.moveRun(runId, RunStatus.RUNNING, RunStatus.WAITING, null, null, now)) {
+            if (!runs.moveRun(runId, RunStatus.RUNNING, RunStatus.WAITING, null, null, now)) {
                 return null;
             }
             EventEntity kept = keptEvents.takeFor(runId, eventId, eventType);
             if (kept != null) {
                 StepEntity outcome = new StepEntity(runId, seq, stepName, StepType.WAIT, StepEntity.NOTIFIED,
                         kept.data(), null, now);
-                store.insertStep(outcome);
-                store.makeRunnable(runId, RunStatus.WAITING, config.serverId(), engine.leaseFrom(now), now);
+                journal.insertStep(outcome);
+                runs.makeRunnable(runId, RunStatus.WAITING, config.serverId(), engine.leaseFrom(now), now);
                 return outcome;
             }
             register(runId, seq, StepType.WAIT, stepName, eventId, eventType, deadline, now);
@@ -78,7 +84,7 @@ public class Waits {
     public SuspendSignal sleep(RunExecution execution, int seq, String stepName, long deadline) throws Exception {
         execution.commitWith(transactions, () -> {
             long now = clock.millis();
-            if (store.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.WAITING, null, null, now)) {
+            if (runs.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.WAITING, null, null, now)) {
                 register(execution.runId(), seq, StepType.SLEEP, stepName, null, null, deadline, now);
             }
             return null;
@@ -89,7 +95,7 @@ public class Waits {
 
     private void register(String runId, int seq, StepType type, String stepName, String eventId, String eventType,
                           long deadline, long now) {
-        WaiterEntity waiter = store.insertWaiter(new WaiterEntity(runId, seq, stepName, type, eventId, eventType,
+        WaiterEntity waiter = waiters.insertWaiter(new WaiterEntity(runId, seq, stepName, type, eventId, eventType,
                 deadline, now));
         deadlines.arm(waiter.id(), deadline);
     }

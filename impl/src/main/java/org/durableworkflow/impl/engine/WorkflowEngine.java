@@ -11,6 +11,8 @@ import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.WorkflowDefinition;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.store.JournalStore;
+import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
@@ -42,7 +44,11 @@ public class WorkflowEngine {
     @Inject
     Definitions definitions;
     @Inject
-    RunStore store;
+    RunStore runs;
+    @Inject
+    JournalStore journal;
+    @Inject
+    WaiterStore waiters;
     @Inject
     WaiterSettlement settlement;
     @Inject
@@ -82,9 +88,9 @@ public class WorkflowEngine {
         try {
             return transactions.requiredRetryingConflicts(() -> {
                 // an id generated here is new: only a caller's id needs the read
-                if (runId == null || store.findRun(id) == null) {
+                if (runId == null || runs.findRun(id) == null) {
                     RunEntity run = newRun(id, workflowName, inputJson);
-                    store.insertRun(run);
+                    runs.insertRun(run);
                     transactions.afterCommit(() -> submit(id, new RunSnapshot(run, List.of())));
                 }
                 return id;
@@ -93,7 +99,7 @@ public class WorkflowEngine {
             // two starts with one id at once: the one whose insert lost finds the run the other committed (not
             // within the caller's transaction, which the failed insert spoiled)
             if (runId != null && Conflicts.isDuplicateKey(e) && !transactions.active()
-                    && transactions.required(() -> store.findRun(id)) != null) {
+                    && transactions.required(() -> runs.findRun(id)) != null) {
                 return id;
             }
             throw e;
@@ -122,7 +128,7 @@ public class WorkflowEngine {
     private boolean startExecuting(RunEntity run) {
         try {
             transactions.beginWith(() -> {
-                store.insertRun(run);
+                runs.insertRun(run);
                 return null;
             });
         } catch (Exception e) {
@@ -217,7 +223,7 @@ public class WorkflowEngine {
             return null;
         }
         WaiterEntity waiter = requireRunWasWaiting(settled);
-        return new RunSnapshot(settled.run(), store.journal(waiter.runId()));
+        return new RunSnapshot(settled.run(), journal.journal(waiter.runId()));
     }
 
     private static WaiterEntity requireRunWasWaiting(WaiterSettlement.Settled settled) {
@@ -314,18 +320,18 @@ public class WorkflowEngine {
         }
         boolean joins = transactions.active();
         boolean ended = transactions.requiredRetryingConflicts(() -> {
-            for (WaiterEntity waiter : store.waitingOfRun(runId)) {
-                store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
+            for (WaiterEntity waiter : waiters.waitingOfRun(runId)) {
+                waiters.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
             }
             for (int attempt = 0; attempt < 3; attempt++) {
-                RunEntity run = store.findRun(runId);
+                RunEntity run = runs.findRun(runId);
                 if (run == null || run.status().isFinal()) {
                     return false;
                 }
-                if (store.moveRun(runId, run.status(), to, null, error, clock.millis())) {
+                if (runs.moveRun(runId, run.status(), to, null, error, clock.millis())) {
                     // a wait that committed after the first look at the waiters left one: settle it too
-                    for (WaiterEntity waiter : store.waitingOfRun(runId)) {
-                        store.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
+                    for (WaiterEntity waiter : waiters.waitingOfRun(runId)) {
+                        waiters.settleWaiter(waiter.id(), WaiterEntity.CANCELLED);
                     }
                     return true;
                 }
@@ -341,13 +347,13 @@ public class WorkflowEngine {
 
     /** The run with its journal. */
     public Optional<RunInfo> runInfo(String runId) {
-        RunEntity run = store.findRun(runId);
+        RunEntity run = runs.findRun(runId);
         if (run == null) {
             return Optional.empty();
         }
         return Optional.of(new RunInfo(run.runId(), run.workflowName(), run.status(), run.input(), run.output(),
                 run.error(), run.createdAt(), run.updatedAt(),
-                store.journal(runId).stream().map(StepEntity::toInfo).toList()));
+                journal.journal(runId).stream().map(StepEntity::toInfo).toList()));
     }
 
     long leaseFrom(long now) {

@@ -11,7 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PersistenceContext;
-import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.JpaContext;
 
 import java.util.Date;
 import java.util.Set;
@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 @LocalBean
-@PersistenceContext(name = RunStore.PERSISTENCE_CONTEXT, unitName = "durable-workflow")
+@PersistenceContext(name = JpaContext.PERSISTENCE_CONTEXT, unitName = "durable-workflow")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class WaitTimeouts {
 

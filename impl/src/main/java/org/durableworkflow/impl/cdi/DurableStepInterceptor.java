@@ -6,8 +6,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import org.durableworkflow.api.DurableStep;
-import org.durableworkflow.impl.engine.CurrentRun;
-import org.durableworkflow.impl.engine.StepRunner;
+import org.durableworkflow.impl.engine.run.CurrentRun;
+import org.durableworkflow.impl.engine.step.StepRunner;
 
 /**
  * Journals {@link DurableStep} calls made by a running workflow. Its priority, {@value #PRIORITY}, puts it outside

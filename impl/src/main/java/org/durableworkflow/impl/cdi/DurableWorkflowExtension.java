@@ -7,17 +7,22 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import org.durableworkflow.impl.engine.Executions;
-import org.durableworkflow.impl.engine.KeptEvents;
 import org.durableworkflow.impl.definition.Definitions;
-import org.durableworkflow.impl.engine.Notifier;
-import org.durableworkflow.impl.engine.Recovery;
-import org.durableworkflow.impl.engine.StepRunner;
-import org.durableworkflow.impl.engine.WaiterOutcomes;
-import org.durableworkflow.impl.engine.Waits;
+import org.durableworkflow.impl.engine.RunQueries;
 import org.durableworkflow.impl.engine.WorkflowClientImpl;
-import org.durableworkflow.impl.engine.WorkflowContextImpl;
 import org.durableworkflow.impl.engine.WorkflowEngine;
+import org.durableworkflow.impl.engine.dispatch.Dispatcher;
+import org.durableworkflow.impl.engine.end.RunEnding;
+import org.durableworkflow.impl.engine.execute.Executions;
+import org.durableworkflow.impl.engine.execute.ReplayAttempt;
+import org.durableworkflow.impl.engine.recovery.Recovery;
+import org.durableworkflow.impl.engine.start.RunStarter;
+import org.durableworkflow.impl.engine.step.StepRunner;
+import org.durableworkflow.impl.engine.step.Waits;
+import org.durableworkflow.impl.engine.step.WorkflowContextImpl;
+import org.durableworkflow.impl.engine.waiter.KeptEvents;
+import org.durableworkflow.impl.engine.waiter.Notifier;
+import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.store.EmbeddedIds;
 import org.durableworkflow.impl.store.EventStore;
@@ -44,14 +49,18 @@ import java.util.stream.Stream;
  */
 public class DurableWorkflowExtension implements Extension {
 
-    private static final List<Class<?>> LIBRARY_BEANS = Stream.concat(Stream.of(
-            DurableStepInterceptor.class, LibraryProducers.class, Transactions.class, Sql.class, EmbeddedIds.class,
-            RunStore.class, JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class,
-            WaiterSettlement.class, EventStore.class, SchemaInstaller.class, TimerGateway.class,
-            DeadlineWindows.class, LocalTimeouts.class, WindowStore.class, WorkflowEngine.class, Executions.class,
-            StepRunner.class, Waits.class, WaiterOutcomes.class, KeptEvents.class, Notifier.class, Recovery.class,
-            WorkflowContextImpl.class, WorkflowClientImpl.class),
-            RestResources.CLASSES.stream()).toList();
+    /** Every bean class of the library, by package: the JAR has no beans.xml, so the container finds none itself. */
+    private static final List<Class<?>> LIBRARY_BEANS = Stream.of(
+            List.of(DurableStepInterceptor.class, LibraryProducers.class),
+            List.of(Transactions.class, Sql.class, EmbeddedIds.class, SchemaInstaller.class, RunStore.class,
+                    JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class,
+                    WaiterSettlement.class, EventStore.class),
+            List.of(TimerGateway.class, DeadlineWindows.class, LocalTimeouts.class, WindowStore.class),
+            List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, Executions.class, WaiterOutcomes.class,
+                    KeptEvents.class, Notifier.class, StepRunner.class, Waits.class, WorkflowContextImpl.class,
+                    RunStarter.class, Recovery.class, RunQueries.class, WorkflowEngine.class,
+                    WorkflowClientImpl.class),
+            RestResources.CLASSES).flatMap(List::stream).toList();
 
     private final Definitions definitions = new Definitions();
 

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.StepInfo;
 import org.durableworkflow.api.WorkflowClient;
-import org.durableworkflow.impl.engine.Executions;
+import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.it.app.Gate;
 import org.durableworkflow.it.app.StepCalls;
 import org.jboss.arquillian.container.test.api.Deployment;

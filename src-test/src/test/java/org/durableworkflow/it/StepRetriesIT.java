@@ -5,7 +5,7 @@ import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.StepInfo;
 import org.durableworkflow.api.WorkflowClient;
-import org.durableworkflow.impl.engine.Executions;
+import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.it.app.StepCalls;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

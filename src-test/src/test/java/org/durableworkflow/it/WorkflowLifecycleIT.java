@@ -12,7 +12,7 @@ import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.it.app.StepCalls;
 import org.durableworkflow.it.app.TestWorkflows;
 import org.durableworkflow.it.app.WaitInput;
-import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.timer.TimerGateway;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,7 +51,7 @@ class WorkflowLifecycleIT {
     @Inject
     TimerGateway timers;
     @Inject
-    RunStore store;
+    WaiterStore store;
 
     private final List<String> started = new ArrayList<>();
 

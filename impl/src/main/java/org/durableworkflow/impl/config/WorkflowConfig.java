@@ -1,14 +1,9 @@
 package org.durableworkflow.impl.config;
 
-import org.durableworkflow.api.exception.InvalidInputException;
-import org.durableworkflow.impl.store.RunEntity;
-import org.durableworkflow.impl.time.Durations;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -51,108 +46,46 @@ public final class WorkflowConfig {
 
     /** Reads settings through {@code lookup}, a function of the key without prefix; absent keys take defaults. */
     public WorkflowConfig(Function<String, Optional<String>> lookup) {
-        restTokens = tokens(lookup.apply("rest.token"));
-        notifyTokens = tokens(lookup.apply("rest.notify-token"));
-        String auth = lookup.apply("rest.auth").orElse("token").trim();
+        Settings settings = new Settings(lookup);
+        restTokens = settings.tokens("rest.token");
+        notifyTokens = settings.tokens("rest.notify-token");
+        String auth = settings.text("rest.auth").orElse("token").trim();
         if (!List.of("token", "none", "container").contains(auth)) {
-            throw new IllegalArgumentException("DWF0400: " + PREFIX + "rest.auth must be 'token', 'container' or"
-                    + " 'none', got '"
-                    + auth + "'");
+            throw new IllegalArgumentException(ConfigProblems.restAuth(auth));
         }
         restAuthNone = auth.equals("none");
         restAuthContainer = auth.equals("container");
-        adminRole = lookup.apply("rest.admin-role").orElse("durable-workflow-admin").trim();
-        notifyRole = lookup.apply("rest.notify-role").orElse("durable-workflow-notify").trim();
+        adminRole = settings.text("rest.admin-role").orElse("durable-workflow-admin").trim();
+        notifyRole = settings.text("rest.notify-role").orElse("durable-workflow-notify").trim();
         publicUrl = lookup.apply("rest.public-url").map(WorkflowConfig::stripSlash);
-        defaultWaitTimeout = duration(lookup, "wait.default-timeout", "7d");
-        maxPayloadBytes = positiveInt(lookup, "limits.payload-bytes", 1_048_576);
-        maxIdLength = positiveInt(lookup, "limits.id-length", 256);
-        if (maxIdLength > RunEntity.ID_LENGTH) { // the columns' width: a longer id could not be stored
-            throw new IllegalArgumentException("DWF0401: " + PREFIX + "limits.id-length must be at most "
-                    + RunEntity.ID_LENGTH + ", got " + maxIdLength);
+        defaultWaitTimeout = settings.duration("wait.default-timeout", "7d");
+        maxPayloadBytes = settings.positiveInt("limits.payload-bytes", 1_048_576);
+        maxIdLength = settings.positiveInt("limits.id-length", 256);
+        if (maxIdLength > ColumnWidths.RUN_ID) { // the columns' width: a longer id could not be stored
+            throw new IllegalArgumentException(ConfigProblems.idLengthTooLong(maxIdLength));
         }
-        maxJsonDepth = positiveInt(lookup, "limits.json-depth", 64);
-        executorJndiName = lookup.apply("executor").orElse("java:comp/DefaultManagedExecutorService");
-        executorBacklog = lookup.apply("executor.backlog").map(String::trim).filter("off"::equals).isPresent()
-                ? Integer.MAX_VALUE : positiveInt(lookup, "executor.backlog", 16);
-        executesInCaller = bool(lookup, "executor.in-caller", true);
-        lease = duration(lookup, "lease", "60s");
-        recoveryInterval = duration(lookup, "recovery-interval", "10s");
-        timerWindow = duration(lookup, "timer-window", "1s");
+        maxJsonDepth = settings.positiveInt("limits.json-depth", 64);
+        executorJndiName = settings.text("executor").orElse("java:comp/DefaultManagedExecutorService");
+        executorBacklog = settings.text("executor.backlog").map(String::trim).filter("off"::equals).isPresent()
+                ? Integer.MAX_VALUE : settings.positiveInt("executor.backlog", 16);
+        executesInCaller = settings.bool("executor.in-caller", true);
+        lease = settings.duration("lease", "60s");
+        recoveryInterval = settings.duration("recovery-interval", "10s");
+        timerWindow = settings.duration("timer-window", "1s");
         if (timerWindow.toMillis() < 1) {
-            throw new IllegalArgumentException("DWF0401: " + PREFIX + "timer-window must be at least 1ms, got "
-                    + timerWindow);
+            throw new IllegalArgumentException(ConfigProblems.timerWindowTooShort(timerWindow));
         }
         if (lease.compareTo(recoveryInterval.multipliedBy(2)) < 0) {
             // leases are renewed once an interval: one no longer than two would lapse while its run executes
-            throw new IllegalArgumentException("DWF0401: " + PREFIX + "lease (" + lease + ") must be at least twice "
-                    + PREFIX + "recovery-interval (" + recoveryInterval + ")");
+            throw new IllegalArgumentException(ConfigProblems.leaseTooShort(lease, recoveryInterval));
         }
-        serverId = lookup.apply("server-id").orElseGet(WorkflowConfig::defaultServerId);
-        if (serverId.isBlank() || serverId.length() > RunEntity.OWNER_LENGTH) {
-            throw new IllegalArgumentException("DWF0401: " + PREFIX + "server-id must be 1 to "
-                    + RunEntity.OWNER_LENGTH + " characters, got " + serverId.length());
+        serverId = settings.text("server-id").orElseGet(Settings::defaultServerId);
+        if (serverId.isBlank() || serverId.length() > ColumnWidths.LEASE_OWNER) {
+            throw new IllegalArgumentException(ConfigProblems.serverIdLength(serverId.length()));
         }
-        eventRetention = durationOrOff(lookup, "events.retention");
-        lookbackRetention = duration(lookup, "events.lookback-retention", "7d");
-        runRetention = durationOrOff(lookup, "runs.retention");
-    }
-
-    private static List<String> tokens(Optional<String> commaSeparated) {
-        return commaSeparated
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList())
-                .orElse(List.of());
-    }
-
-    private static boolean bool(Function<String, Optional<String>> lookup, String key, boolean fallback) {
-        String text = lookup.apply(key).map(String::trim).orElse(String.valueOf(fallback));
-        if (!text.equals("true") && !text.equals("false")) {
-            throw new IllegalArgumentException("DWF0401: " + PREFIX + key + " must be true or false, got '"
-                    + text + "'");
-        }
-        return Boolean.parseBoolean(text);
-    }
-
-    private static int positiveInt(Function<String, Optional<String>> lookup, String key, int fallback) {
-        String text = lookup.apply(key).orElse(null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(text.trim());
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("DWF0401: " + PREFIX + key + " must be a positive integer, got '"
-                + text + "'");
-    }
-
-    private static Duration duration(Function<String, Optional<String>> lookup, String key, String fallback) {
-        String text = lookup.apply(key).orElse(fallback);
-        try {
-            return Durations.parse(text);
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException("DWF0401: " + PREFIX + key + " must be a duration such as 10s, got '"
-                    + text + "'", e);
-        }
-    }
-
-    private static Duration durationOrOff(Function<String, Optional<String>> lookup, String key) {
-        String trimmed = lookup.apply(key).orElse("off").trim();
-        return trimmed.equals("off") || trimmed.matches("0+[smhd]?") ? Duration.ZERO
-                : duration(lookup, key, trimmed);
-    }
-
-    private static String defaultServerId() {
-        String server = System.getProperty("wlp.server.name", "server");
-        try {
-            return server + "@" + InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return server + "@localhost";
-        }
+        eventRetention = settings.durationOrOff("events.retention");
+        lookbackRetention = settings.duration("events.lookback-retention", "7d");
+        runRetention = settings.durationOrOff("runs.retention");
     }
 
     private static String stripSlash(String url) {

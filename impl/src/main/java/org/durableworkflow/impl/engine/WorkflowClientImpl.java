@@ -6,6 +6,7 @@ import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.api.WorkflowClient;
+import org.durableworkflow.impl.engine.waiter.Notifier;
 import org.durableworkflow.impl.json.JsonCodec;
 
 import java.util.List;

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.impl.config.WorkflowConfig;
-import org.durableworkflow.impl.engine.Notifier;
-import org.durableworkflow.impl.engine.NotifyOutcome;
+import org.durableworkflow.impl.engine.waiter.Notifier;
+import org.durableworkflow.impl.engine.waiter.NotifyOutcome;
 import org.durableworkflow.impl.security.Guarded;
 import org.durableworkflow.impl.security.NotifyCall;
 

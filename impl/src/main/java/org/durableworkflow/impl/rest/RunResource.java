@@ -11,8 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.impl.engine.RunQueries;
 import org.durableworkflow.impl.engine.WorkflowEngine;
-import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.security.Guarded;
 
 import java.util.Arrays;
@@ -29,14 +29,14 @@ public class RunResource {
     @Inject
     WorkflowEngine engine;
     @Inject
-    RunStore store;
+    RunQueries queries;
 
     /** Runs, newest first, by {@code status} and {@code workflow} where given, a page at a time. */
     @GET
     public List<RunSummary> list(@QueryParam("status") String status, @QueryParam("workflow") String workflow,
                                  @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        return store.listRuns(status(status), workflow == null || workflow.isEmpty() ? null : workflow,
+        return queries.listRuns(status(status), workflow == null || workflow.isEmpty() ? null : workflow,
                 request.offset(), request.size()).stream().map(RunSummary::of).toList();
     }
 

@@ -7,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.security.Guarded;
+import org.durableworkflow.impl.store.WaiterStore;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
 public class WaiterResource {
 
     @Inject
-    RunStore store;
+    WaiterStore store;
 
     @GET
     public List<WaiterSummary> list(@QueryParam("page") String page, @QueryParam("size") String size) {

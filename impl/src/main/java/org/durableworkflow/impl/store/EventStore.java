@@ -20,7 +20,7 @@ public class EventStore {
 
     @PostConstruct
     void lookUp() {
-        em = RunStore.lookUpEntityManager();
+        em = JpaContext.lookUpEntityManager();
     }
 
     public void insert(EventEntity event) {
@@ -44,7 +44,7 @@ public class EventStore {
      * @param after   only the pairs after this one, in that order: the next page
      */
     public List<Object[]> unmatched(String eventId, PairSeen after, long now, int max) {
-        TypedQuery<Object[]> query = RunStore.fresh(em.createQuery("SELECT e, w FROM EventEntity e, WaiterEntity w"
+        TypedQuery<Object[]> query = JpaContext.fresh(em.createQuery("SELECT e, w FROM EventEntity e, WaiterEntity w"
                 + " WHERE w.eventId = e.eventId AND w.state = :waiting AND (e.runId IS NULL OR e.runId = w.runId)"
                 + " AND e.expiresAt > :now AND (e.id > :afterEvent OR (e.id = :afterEvent AND w.id > :afterWaiter))"
                 + (eventId == null ? "" : " AND e.eventId = :event") + " ORDER BY e.id, w.id", Object[].class));
@@ -86,7 +86,7 @@ public class EventStore {
 
     /** The events kept now, oldest first, for the management API. */
     public List<EventEntity> list(long now, int offset, int limit) {
-        return RunStore.fresh(em.createQuery("SELECT e FROM EventEntity e WHERE e.expiresAt > :now ORDER BY e.id",
+        return JpaContext.fresh(em.createQuery("SELECT e FROM EventEntity e WHERE e.expiresAt > :now ORDER BY e.id",
                         EventEntity.class)).setParameter("now", now)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }

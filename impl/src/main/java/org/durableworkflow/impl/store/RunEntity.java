@@ -9,6 +9,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.impl.config.ColumnWidths;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,12 +22,12 @@ import java.sql.SQLException;
 })
 public class RunEntity {
 
-    /** The longest run id the tables hold (every RUN_ID column of the schema scripts); no run has a longer one. */
-    public static final int ID_LENGTH = 512;
+    /** The longest run id the tables hold ({@link ColumnWidths#RUN_ID}); no run has a longer one. */
+    public static final int ID_LENGTH = ColumnWidths.RUN_ID;
     /** The longest workflow name the tables hold. */
-    public static final int NAME_LENGTH = 200;
+    public static final int NAME_LENGTH = ColumnWidths.WORKFLOW_NAME;
     /** The longest lease owner (server id) the tables hold. */
-    public static final int OWNER_LENGTH = 200;
+    public static final int OWNER_LENGTH = ColumnWidths.LEASE_OWNER;
 
     @Id
     @Column(name = "RUN_ID", length = ID_LENGTH)

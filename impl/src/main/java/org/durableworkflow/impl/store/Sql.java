@@ -44,6 +44,11 @@ public class Sql {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** The first of {@code rows}, or {@code null} when there is none. */
+    public static <T> T first(List<T> rows) {
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
     /** {@code text} as an argument for a large text column. */
     public static Object text(String text) {
         return text == null ? NULL_TEXT : text;

@@ -38,7 +38,11 @@ public class WaiterSettlement {
     @Inject
     Sql sql;
     @Inject
-    RunStore store;
+    RunStore runs;
+    @Inject
+    JournalStore journal;
+    @Inject
+    WaiterStore waiters;
 
     /**
      * Settles waiter {@code waiterId} as {@code state} ({@link WaiterEntity#TIMED_OUT} or
@@ -62,13 +66,13 @@ public class WaiterSettlement {
                            String owner, long leaseExpiry) {
         if (!schema.postgres()) {
             // Derby: a waiter read already needs no second read, only the update that settles it
-            WaiterEntity waiter = known == null ? store.settleWaiterReturning(waiterId, state)
-                    : store.settleWaiter(waiterId, state) ? known : null;
+            WaiterEntity waiter = known == null ? waiters.settleWaiterReturning(waiterId, state)
+                    : waiters.settleWaiter(waiterId, state) ? known : null;
             if (waiter == null) {
                 return null;
             }
-            store.insertStep(StepEntity.settled(waiter, state, resultText, now));
-            return new Settled(waiter, store.resume(waiter.runId(), RunStatus.WAITING, owner, leaseExpiry, now));
+            journal.insertStep(StepEntity.settled(waiter, state, resultText, now));
+            return new Settled(waiter, runs.resume(waiter.runId(), RunStatus.WAITING, owner, leaseExpiry, now));
         }
         return sql.query(SETTLE_JOURNAL_RESUME, WaiterSettlement::read, state, waiterId, WaiterEntity.WAITING,
                         StepType.SLEEP, StepEntity.outcomeOf(state, StepType.SLEEP),

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.durableworkflow.impl.config.WorkflowConfig;
-import org.durableworkflow.impl.engine.WaiterOutcomes;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
@@ -60,7 +59,7 @@ public class LocalTimeouts {
     }
 
     @Inject
-    WaiterOutcomes outcomes;
+    TimeoutHandler outcomes;
     @Inject
     WorkflowConfig config;
     @Inject

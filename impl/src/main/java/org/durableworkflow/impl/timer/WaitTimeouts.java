@@ -11,8 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PersistenceContext;
-import org.durableworkflow.impl.engine.WaiterOutcomes;
-import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.JpaContext;
 
 import java.util.Date;
 import java.util.Set;
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 @LocalBean
-@PersistenceContext(name = RunStore.PERSISTENCE_CONTEXT, unitName = "durable-workflow")
+@PersistenceContext(name = JpaContext.PERSISTENCE_CONTEXT, unitName = "durable-workflow")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class WaitTimeouts {
 
@@ -57,7 +56,7 @@ public class WaitTimeouts {
             CDI.current().select(DeadlineWindows.class).get().fired(window[0], window[1]);
         } else if (info instanceof Long waiterId) {
             // a timer of one waiter, armed by a version before the windows
-            CDI.current().select(WaiterOutcomes.class).get().timeOut(waiterId);
+            CDI.current().select(TimeoutHandler.class).get().timeOut(waiterId);
         }
     }
 }

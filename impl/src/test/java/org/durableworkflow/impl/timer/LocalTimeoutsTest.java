@@ -2,7 +2,7 @@ package org.durableworkflow.impl.timer;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import org.durableworkflow.impl.config.WorkflowConfig;
-import org.durableworkflow.impl.engine.WaiterOutcomes;
+import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
 import org.durableworkflow.impl.time.Clock;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package org.durableworkflow.it.sample;
 
-import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.JournalStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class PostgresJournalIT {
 
     private static int journalStep(String runId, long createdAt) throws SQLException {
         try (Connection db = Postgres.connect(schema);
-             PreparedStatement insert = db.prepareStatement(RunStore.INSERT_STEP_OF_RUNNING_RUN)) {
+             PreparedStatement insert = db.prepareStatement(JournalStore.INSERT_STEP_OF_RUNNING_RUN)) {
             insert.setString(1, runId);
             insert.setObject(2, 1);
             insert.setString(3, "request processing");

@@ -1,5 +1,6 @@
 package org.durableworkflow.it.sample;
 
+import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.WaiterSettlement;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +42,7 @@ class PostgresPlansIT {
     static Stream<Arguments> statementsTakingARunByItsKey() {
         return Stream.of(Arguments.of("make runnable", RunStore.MAKE_RUNNABLE),
                 Arguments.of("move run", RunStore.MOVE_RUN),
-                Arguments.of("journal a step of a running run", RunStore.INSERT_STEP_OF_RUNNING_RUN),
+                Arguments.of("journal a step of a running run", JournalStore.INSERT_STEP_OF_RUNNING_RUN),
                 Arguments.of("settle, journal and resume", WaiterSettlement.SETTLE_JOURNAL_RESUME));
     }
 

@@ -1,6 +1,6 @@
 package org.durableworkflow.it.sample;
 
-import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.RetentionStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +69,7 @@ class PostgresRunRetentionIT {
     void theEndedRunsAreFoundThroughTheirIndex() throws Exception {
         try (Connection db = Postgres.connect(schema); Statement statement = db.createStatement()) {
             statement.execute("SET enable_seqscan = off"); // a few rows: the planner would read them all otherwise
-            statement.execute("PREPARE purge AS " + RunStore.DELETE_ENDED.replaceFirst("\\?", "\\$1")
+            statement.execute("PREPARE purge AS " + RetentionStore.DELETE_ENDED.replaceFirst("\\?", "\\$1")
                     .replaceFirst("\\?", "\\$2"));
             StringBuilder plan = new StringBuilder();
             try (ResultSet lines = statement.executeQuery("EXPLAIN EXECUTE purge(" + BEFORE + ", 500)")) {
@@ -95,7 +95,7 @@ class PostgresRunRetentionIT {
 
     private int deleteEnded(int max) throws SQLException {
         try (Connection db = Postgres.connect(schema);
-             PreparedStatement delete = db.prepareStatement(RunStore.DELETE_ENDED)) {
+             PreparedStatement delete = db.prepareStatement(RetentionStore.DELETE_ENDED)) {
             try (Statement timeout = db.createStatement()) {
                 timeout.execute("SET lock_timeout = '5s'"); // waiting on a held run fails rather than hangs
             }

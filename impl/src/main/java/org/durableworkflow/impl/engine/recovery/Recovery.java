@@ -1,0 +1,186 @@
+package org.durableworkflow.impl.engine.recovery;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.durableworkflow.impl.engine.dispatch.Dispatcher;
+import org.durableworkflow.impl.engine.execute.Executions;
+import org.durableworkflow.impl.engine.run.Leases;
+import org.durableworkflow.impl.engine.waiter.KeptEvents;
+import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
+import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.store.WaiterStore;
+import org.durableworkflow.impl.store.LeaseStore;
+import org.durableworkflow.impl.store.RetentionStore;
+import org.durableworkflow.impl.store.SchemaInstaller;
+import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.time.Clock;
+import org.durableworkflow.impl.timer.DeadlineWindows;
+
+import javax.naming.InitialContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Resumes runs that nobody is executing: at start, the runs this server held before it stopped (say, between a
+ * notify's commit and the resume) and the timeouts due so soon that it may have held them in memory; then
+ * periodically, runs whose lease expired on any server, and waiters a lease past their deadline (their timeout was
+ * held by a server that died, or their timer was lost). Also renews the leases of the runs this server holds,
+ * delivers kept events to waiters that missed them, deletes kept events that expired, the rows of fired windows and,
+ * with {@code runs.retention}, the runs that ended that long ago.
+ */
+@ApplicationScoped
+public class Recovery {
+
+    private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
+    private static final int BATCH = 500;
+    /** At most this many batches of ended runs deleted a sweep: 10,000 runs, 1,000 a second at the default interval. */
+    private static final int DELETE_BATCHES = 20;
+
+    @Inject
+    WaiterStore waiters;
+    @Inject
+    LeaseStore leases;
+    @Inject
+    RetentionStore retention;
+    @Inject
+    SchemaInstaller schema;
+    @Inject
+    Transactions transactions;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    Executions executions;
+    @Inject
+    WaiterOutcomes outcomes;
+    @Inject
+    KeptEvents keptEvents;
+    @Inject
+    WorkflowConfig config;
+    @Inject
+    DeadlineWindows deadlines;
+    @Inject
+    Clock clock;
+
+    private volatile ScheduledFuture<?> sweeps;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            schema.install();
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "DWF0706: the workflow tables could not be created: " + e.getMessage(), e);
+        }
+        if (!config.runRetention().isZero()) {
+            try {
+                schema.installEndedRunsIndexes();
+            } catch (Exception e) {
+                LOG.log(Level.SEVERE, "DWF0712: the indexes to delete ended runs could not be created: "
+                        + e.getMessage(), e);
+            }
+        }
+        if (config.restAuthContainer()) {
+            LOG.info("DWF0707: REST callers are authenticated by the application's security and need the role "
+                    + config.adminRole() + " (" + config.notifyRole() + " for notify and waiters)");
+        } else if (config.restTokens().isEmpty() && config.notifyTokens().isEmpty() && !config.restAuthNone()) {
+            LOG.warning("DWF0700: no " + WorkflowConfig.PREFIX + "rest.token is configured: the REST endpoints"
+                    + " refuse every call until one is");
+        } else if (config.restAuthNone()) {
+            LOG.warning("DWF0701: " + WorkflowConfig.PREFIX + "rest.auth=none: the REST endpoints answer anyone");
+        }
+        try {
+            ManagedScheduledExecutorService scheduler = (ManagedScheduledExecutorService) new InitialContext()
+                    .lookup("java:comp/DefaultManagedScheduledExecutorService");
+            long interval = config.recoveryInterval().toMillis();
+            scheduler.execute(() -> sweep(true));
+            sweeps = scheduler.scheduleWithFixedDelay(() -> sweep(false), interval, interval, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "DWF0702: recovery is not running: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
+        }
+    }
+
+    /**
+     * One pass: renew this server's leases, claim and resume runnable runs nobody holds, time out overdue waiters,
+     * pair kept events with waiters, delete stale kept events.
+     *
+     * @param atStart whether this server just started, so that the runs it held before are its to resume now
+     */
+    public void sweep(boolean atStart) {
+        try {
+            long now = clock.millis();
+            String me = config.serverId();
+            Set<String> held = dispatcher.heldRunIds();
+            transactions.required(() -> leases.renewLeases(me, Leases.expiryFrom(config, now), held));
+            List<String> runIds = transactions.required(() ->
+                    leases.claimRuns(now, me, Leases.expiryFrom(config, now), atStart, BATCH));
+            for (String runId : runIds) {
+                if (!executions.isExecuting(runId)) {
+                    executions.submit(runId);
+                }
+            }
+            if (atStart) {
+                deadlines.adoptDueSoon();
+            }
+            // a timeout a lease overdue was held in the memory of a server that died, or its timer was lost
+            for (Long waiterId : waiters.overdueWaiters(now - config.lease().toMillis(), BATCH)) {
+                timeOutOverdue(waiterId);
+            }
+            keptEvents.pairUnmatched(null, null);
+            keptEvents.deleteStale();
+            deadlines.forgetFired();
+            if (!runIds.isEmpty()) {
+                LOG.info("DWF0703: recovery claimed " + runIds.size() + " runnable runs nobody was executing");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "
+                    + e.getMessage());
+        }
+        try {
+            deleteEndedRuns(clock.millis());
+        } catch (RuntimeException e) {
+            LOG.warning("DWF0710: deleting ended runs failed, next try in " + config.recoveryInterval() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Times out a waiter a lease overdue; one that cannot be does not keep the sweep from the others. */
+    private void timeOutOverdue(long waiterId) {
+        try {
+            outcomes.timeOut(waiterId);
+        } catch (RuntimeException e) {
+            LOG.warning("DWF0711: the overdue waiter " + waiterId + " could not be timed out: " + e.getMessage());
+        }
+    }
+
+    /** Deletes the runs that ended a {@code runs.retention} ago, with their journals and waiters, if one is set. */
+    private void deleteEndedRuns(long now) {
+        if (config.runRetention().isZero()) {
+            return;
+        }
+        long before = now - config.runRetention().toMillis();
+        int deleted = 0;
+        for (int batch = 0; batch < DELETE_BATCHES; batch++) {
+            int inBatch = transactions.required(() -> retention.deleteEndedBefore(before, BATCH));
+            deleted += inBatch;
+            if (inBatch < BATCH) {
+                break;
+            }
+        }
+        if (deleted > 0) {
+            LOG.fine("DWF0709: deleted " + deleted + " runs that ended more than " + config.runRetention() + " ago");
+        }
+    }
+}

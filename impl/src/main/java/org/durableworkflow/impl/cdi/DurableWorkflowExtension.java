@@ -27,6 +27,7 @@ import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.security.CallerCheck;
 import org.durableworkflow.impl.security.GuardInterceptor;
+import org.durableworkflow.impl.security.RequestMark;
 import org.durableworkflow.impl.store.EmbeddedIds;
 import org.durableworkflow.impl.store.EventStore;
 import org.durableworkflow.impl.store.JournalStore;
@@ -63,7 +64,7 @@ public class DurableWorkflowExtension implements Extension {
                     KeptEvents.class, Notifier.class, StepRunner.class, Waits.class, WorkflowContextImpl.class,
                     RunStarter.class, Recovery.class, RunQueries.class, WorkflowEngine.class,
                     WorkflowClientImpl.class),
-            List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class),
+            List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),
             RestResources.all()).flatMap(List::stream).toList();
 
     private final Definitions definitions = new Definitions();

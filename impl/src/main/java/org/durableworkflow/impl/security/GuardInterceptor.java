@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.reflect.Method;
 
@@ -22,30 +21,30 @@ import java.lang.reflect.Method;
 public class GuardInterceptor {
 
     private final CallerCheck check;
-    private final HttpServletRequest request;
+    private final RequestMark mark;
 
     @Inject
-    public GuardInterceptor(CallerCheck check, HttpServletRequest request) {
+    public GuardInterceptor(CallerCheck check, RequestMark mark) {
         this.check = check;
-        this.request = request;
+        this.mark = mark;
     }
 
     @AroundInvoke
     public Object guard(InvocationContext invocation) throws Exception {
+        Caller caller;
         try {
-            if (request.getAttribute(LibraryRootMarker.ATTRIBUTE) == null) {
-                throw new Refusal(404, "DWF0813: not found; the library's endpoints are served under its own"
-                        + " REST root only").exception();
-            }
-            Caller caller = new Caller(request.getHeader("Authorization"), request.getUserPrincipal() != null,
-                    request::isUserInRole);
-            var refusal = check.refusal(caller, isNotifyCall(invocation.getMethod()));
-            if (refusal.isPresent()) {
-                throw refusal.get().exception();
-            }
+            caller = mark.caller();
         } catch (ContextNotActiveException outsideRequest) {
             throw new IllegalStateException("DWF0814: a REST resource of the library was called outside an HTTP"
                     + " request; call the engine through WorkflowClient instead", outsideRequest);
+        }
+        if (caller == null) {
+            throw new Refusal(404, "DWF0813: not found; the library's endpoints are served under its own REST root"
+                    + " only").exception();
+        }
+        var refusal = check.refusal(caller, isNotifyCall(invocation.getMethod()));
+        if (refusal.isPresent()) {
+            throw refusal.get().exception();
         }
         return invocation.proceed();
     }

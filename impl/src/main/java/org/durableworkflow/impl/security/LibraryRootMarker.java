@@ -1,24 +1,36 @@
 package org.durableworkflow.impl.security;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import org.durableworkflow.impl.config.RestRoot;
 
 /**
- * Marks the calls that came through the library's own JAX-RS application, the only one that registers this filter.
- * A WAR's other applications may discover the library's resources too (an application that lists no classes serves
- * every resource of the WAR, by the JAX-RS specification); {@link GuardInterceptor} answers 404 to calls they route.
- * In a servlet container a request's properties are its servlet attributes, which callers cannot set.
+ * Marks the calls that came through the library's own JAX-RS application, the only one that registers this filter,
+ * and notes their caller ({@link RequestMark}). A WAR's other applications may discover the library's resources too
+ * (one that lists no classes serves every resource of the WAR, by the JAX-RS specification); {@link GuardInterceptor}
+ * answers 404 to the calls they route. It also tells {@link RestRoot} where the root is as callers reach it.
  */
+@ApplicationScoped
 @Priority(Priorities.AUTHENTICATION - 100)
 public class LibraryRootMarker implements ContainerRequestFilter {
 
-    /** The request attribute that this filter sets. */
-    public static final String ATTRIBUTE = LibraryRootMarker.class.getName();
+    @Inject
+    RequestMark mark;
+    @Inject
+    RestRoot restRoot;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(ATTRIBUTE, Boolean.TRUE);
+        SecurityContext security = request.getSecurityContext();
+        boolean authenticated = security != null && security.getUserPrincipal() != null;
+        mark.mark(new Caller(request.getHeaderString(HttpHeaders.AUTHORIZATION), authenticated,
+                role -> authenticated && security.isUserInRole(role)));
+        restRoot.seen(request.getUriInfo().getBaseUri().getRawPath());
     }
 }

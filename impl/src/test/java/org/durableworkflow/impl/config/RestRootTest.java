@@ -1,42 +1,47 @@
 package org.durableworkflow.impl.config;
 
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
-import org.durableworkflow.impl.rest.WorkflowRestApplication;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code rest.public-url}'s default: the context root and the library application's mapping. */
+/** Waiter urls name the REST root as callers reach it: under the context root, or where calls showed it. */
 class RestRootTest {
 
-    @Test
-    void theServletLookedUpIsTheLibrarysApplication() {
-        assertEquals(WorkflowRestApplication.class.getName(), RestRoot.SERVLET_NAME);
+    private static RestRoot root(Map<String, String> settings) {
+        RestRoot root = new RestRoot();
+        root.config = new WorkflowConfig(key -> Optional.ofNullable(settings.get(key)));
+        return root;
     }
 
-    @Test
-    void contextRootThenMapping() {
-        assertEquals("/newapp/workflow", RestRoot.of(servlet("/newapp", null)));
-        assertEquals("/workflow", RestRoot.of(servlet("", null)));
-        assertEquals("/newapp/workflow", RestRoot.of(servlet("/newapp", List.of("/workflow/*"))));
-        assertEquals("/newapp/ops/flows", RestRoot.of(servlet("/newapp", List.of("/ops/flows/*"))));
-        assertEquals("/newapp", RestRoot.of(servlet("/newapp", List.of("/*"))));
-    }
-
-    /** A servlet context with {@code contextPath}, whose library servlet has {@code mappings} ({@code null}: none). */
-    private static ServletContext servlet(String contextPath, List<String> mappings) {
-        ServletRegistration registration = mappings == null ? null : (ServletRegistration) Proxy.newProxyInstance(
-                RestRootTest.class.getClassLoader(), new Class<?>[]{ServletRegistration.class},
-                (proxy, method, args) -> method.getName().equals("getMappings") ? mappings : null);
+    private static ServletContext servlet(String contextPath) {
         return (ServletContext) Proxy.newProxyInstance(RestRootTest.class.getClassLoader(),
-                new Class<?>[]{ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getContextPath" -> contextPath;
-                    case "getServletRegistration" -> registration;
-                    default -> null;
-                });
+                new Class<?>[]{ServletContext.class},
+                (proxy, method, args) -> method.getName().equals("getContextPath") ? contextPath : null);
+    }
+
+    @Test
+    void theContextRootFromTheStartThenTheRootCallsCameThrough() {
+        RestRoot root = root(Map.of());
+        assertEquals("/workflow", root.url());
+        root.onStart(servlet("/newapp"));
+        assertEquals("/newapp/workflow", root.url());
+        root.onStart(new Object()); // not a web application's start: nothing changes
+        assertEquals("/newapp/workflow", root.url());
+        root.seen("/newapp/ops/flows/");
+        assertEquals("/newapp/ops/flows", root.url());
+        root.onStart(servlet(""));
+        assertEquals("/workflow", root.url());
+    }
+
+    @Test
+    void aConfiguredPublicUrlWins() {
+        RestRoot root = root(Map.of("rest.public-url", "https://flows.example.com/workflow/"));
+        root.onStart(servlet("/newapp"));
+        assertEquals("https://flows.example.com/workflow", root.url());
     }
 }

@@ -63,4 +63,12 @@ public @interface DurableStep {
      */
     @Nonbinding
     String retryDelay() default "1s";
+
+    /**
+     * Exceptions not worth a retry: when the step throws one of these classes (or a subclass), or a
+     * {@link org.durableworkflow.api.exception.NonRetryableException}, its failure is journaled at once, whatever
+     * {@link #retries}. Empty (the default): every exception is retried.
+     */
+    @Nonbinding
+    Class<? extends Exception>[] noRetryFor() default {};
 }

@@ -65,7 +65,8 @@ public final class Definitions {
                 return StepDefinition.plain(name, method.getGenericReturnType());
             }
             return new StepDefinition(name, method.getGenericReturnType(), declared.transactional(),
-                    declared.retries(), Durations.parse(declared.retryDelay())); // checked at deployment
+                    declared.retries(), Durations.parse(declared.retryDelay()), // checked at deployment
+                    List.of(declared.noRetryFor()));
         });
     }
 

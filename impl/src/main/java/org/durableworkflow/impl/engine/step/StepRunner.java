@@ -82,7 +82,7 @@ public class StepRunner {
                         return result;
                     });
                 } catch (StepWorkFailed failed) {
-                    if (attempt > step.retries()) {
+                    if (!step.retriesAfter(attempt, failed.cause())) {
                         throw journalFailure(execution, seq, name, failed.cause());
                     }
                     pauseBeforeRetry(execution, step, attempt, failed.cause());

@@ -34,8 +34,7 @@ public class GuardInterceptor {
     public Object guard(InvocationContext invocation) throws Exception {
         try {
             if (request.getAttribute(LibraryRootMarker.ATTRIBUTE) == null) {
-                throw new Refusal(404, "DWF0813: not found; the library's endpoints are served under its own"
-                        + " REST root only").exception();
+                throw new Refusal(404, SecurityProblems.outsideLibraryRoot()).exception();
             }
             Caller caller = new Caller(request.getHeader("Authorization"), request.getUserPrincipal() != null,
                     request::isUserInRole);
@@ -44,8 +43,7 @@ public class GuardInterceptor {
                 throw refusal.get().exception();
             }
         } catch (ContextNotActiveException outsideRequest) {
-            throw new IllegalStateException("DWF0814: a REST resource of the library was called outside an HTTP"
-                    + " request; call the engine through WorkflowClient instead", outsideRequest);
+            throw new IllegalStateException(SecurityProblems.outsideHttpRequest(), outsideRequest);
         }
         return invocation.proceed();
     }

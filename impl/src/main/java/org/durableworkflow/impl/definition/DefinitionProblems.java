@@ -49,6 +49,11 @@ final class DefinitionProblems {
         return "DWF0014: " + signature(m) + " is both @Workflow and @DurableStep; a workflow calls steps, it is not one";
     }
 
+    /** The workflow method cannot be turned into a method handle. */
+    static String workflowNotCallable(Method m) {
+        return "DWF0015: " + m + " cannot be called";
+    }
+
     static String stepNameTooLong(Method m) {
         return "DWF0005: @DurableStep method " + signature(m) + " has a name longer than 200 characters";
     }

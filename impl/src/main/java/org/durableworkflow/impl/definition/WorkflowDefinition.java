@@ -25,7 +25,7 @@ public record WorkflowDefinition(String name, Bean<?> bean, Method method, Type 
             MethodHandle handle = MethodHandles.lookup().unreflect(method);
             return new WorkflowDefinition(name, bean, method, inputType, handle.asType(handle.type().generic()));
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("DWF0015: " + method + " cannot be called", e);
+            throw new IllegalStateException(DefinitionProblems.workflowNotCallable(method), e);
         }
     }
 

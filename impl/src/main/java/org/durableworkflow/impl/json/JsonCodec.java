@@ -59,8 +59,7 @@ public final class JsonCodec {
             if (type == String.class || type == Object.class) {
                 return type.cast(text); // plain text, as the Upstash client sends a string: "123 Main St" stays whole
             }
-            throw new InvalidInputException("DWF0300: the event data is not a valid " + type.getSimpleName()
-                    + ": it is not one JSON value");
+            throw new InvalidInputException(JsonProblems.notValid(type, "it is not one JSON value"));
         }
         try {
             return jsonb.fromJson(text, type);
@@ -68,8 +67,7 @@ public final class JsonCodec {
             if (type == String.class || type == Object.class) {
                 return type.cast(text);
             }
-            throw new InvalidInputException("DWF0300: the event data is not a valid " + type.getSimpleName()
-                    + ": " + rootMessage(e));
+            throw new InvalidInputException(JsonProblems.notValid(type, rootMessage(e)));
         }
     }
 

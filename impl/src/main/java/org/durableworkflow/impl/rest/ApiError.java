@@ -25,8 +25,8 @@ public record ApiError(String error) {
      * tables and statements; that detail goes to the log.
      */
     public static Response databaseUnavailable(String detail) {
-        LOG.warning("DWF0807: a REST call found the database unavailable: " + detail);
-        return response(503, "DWF0807: the database is unavailable; try again");
+        LOG.warning(RestProblems.databaseUnavailableLog(detail));
+        return response(503, RestProblems.databaseUnavailable());
     }
 
     /** An exception that answers {@code status} with this body. */

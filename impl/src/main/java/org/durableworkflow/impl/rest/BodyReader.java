@@ -26,7 +26,7 @@ final class BodyReader {
         while ((n = in.read(body, length, body.length - length)) > 0) {
             length += n;
             if (length > maxBytes) {
-                throw ApiError.exception(413, "DWF0215: the body is larger than the limit of " + maxBytes + " bytes");
+                throw ApiError.exception(413, RestProblems.bodyTooLarge(maxBytes));
             }
             if (length == body.length) {
                 body = Arrays.copyOf(body, (int) Math.min(maxBytes + 1L, 2L * body.length));
@@ -39,7 +39,7 @@ final class BodyReader {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiError.exception(400, "DWF0805: the body is not UTF-8 text");
+            throw ApiError.exception(400, RestProblems.bodyNotUtf8());
         }
     }
 }

@@ -32,6 +32,6 @@ record PageRequest(int page, int size) {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.exception(400, "DWF0808: '" + name + "' must be a whole number from " + min + " to " + max);
+        throw ApiError.exception(400, RestProblems.notWholeNumber(name, min, max));
     }
 }

@@ -15,7 +15,6 @@ import org.durableworkflow.impl.engine.RunQueries;
 import org.durableworkflow.impl.engine.WorkflowEngine;
 import org.durableworkflow.impl.security.Guarded;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ public class RunResource {
         try {
             return RunStatus.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw ApiError.exception(400, "DWF0809: 'status' must be one of " + Arrays.toString(RunStatus.values()));
+            throw ApiError.exception(400, RestProblems.unknownStatus());
         }
     }
 
@@ -55,14 +54,14 @@ public class RunResource {
     @Path("{runId: .+}")
     public RunInfo run(@PathParam("runId") String runId) {
         return engine.runInfo(runId)
-                .orElseThrow(() -> ApiError.exception(404, "DWF0806: no run '" + runId + "'"));
+                .orElseThrow(() -> ApiError.exception(404, RestProblems.noRun(runId)));
     }
 
     @POST
     @Path("{runId: .+}/cancel")
     public Map<String, Object> cancel(@PathParam("runId") String runId) {
         if (engine.runInfo(runId).isEmpty()) {
-            throw ApiError.exception(404, "DWF0806: no run '" + runId + "'");
+            throw ApiError.exception(404, RestProblems.noRun(runId));
         }
         return Map.of("workflowRunId", runId, "cancelled", engine.cancel(runId));
     }

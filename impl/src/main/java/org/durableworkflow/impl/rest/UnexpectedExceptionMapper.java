@@ -23,13 +23,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
     public Response toResponse(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonbException || t instanceof jakarta.json.JsonException) {
-                return ApiError.response(400, "DWF0803: the body is not valid JSON for this call");
+                return ApiError.response(400, RestProblems.bodyNotJson());
             }
             if (t instanceof PersistenceException || t instanceof SQLException) {
                 return ApiError.databaseUnavailable(t.getMessage());
             }
         }
-        LOG.log(Level.SEVERE, "DWF0804: unexpected failure of a REST call", e);
-        return ApiError.response(500, "DWF0804: internal error; see the server log");
+        LOG.log(Level.SEVERE, RestProblems.unexpectedFailure(), e);
+        return ApiError.response(500, RestProblems.internalError());
     }
 }

@@ -16,7 +16,7 @@ public class WorkflowExceptionMapper implements ExceptionMapper<WorkflowExceptio
     public Response toResponse(WorkflowException e) {
         int status;
         if (e instanceof InvalidInputException) {
-            status = e.getMessage().startsWith("DWF0215") ? 413 : 400;
+            status = RestProblems.isTooLarge(e.getMessage()) ? 413 : 400;
         } else if (e instanceof UnknownWorkflowException) {
             status = 404;
         } else if (e instanceof StorageUnavailableException) {

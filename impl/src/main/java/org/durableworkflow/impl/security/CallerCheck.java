@@ -49,22 +49,20 @@ public class CallerCheck {
             return byRole(caller, notifyCall);
         }
         if (config.restTokens().isEmpty() && config.notifyTokens().isEmpty()) {
-            return Optional.of(new Refusal(401, "DWF0800: no token is configured on the server ("
-                    + WorkflowConfig.PREFIX + "rest.token), so remote calls are refused"));
+            return Optional.of(new Refusal(401, SecurityProblems.noTokenConfigured()));
         }
         String header = caller.authorization();
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(new Refusal(401, "DWF0801: an Authorization: Bearer token is required"));
+            return Optional.of(new Refusal(401, SecurityProblems.bearerTokenRequired()));
         }
         byte[] given = sha256(header.substring(7).trim());
         if (matchesAny(given, managementDigests)) {
             return Optional.empty();
         }
         if (!matchesAny(given, notifyDigests)) {
-            return Optional.of(new Refusal(401, "DWF0802: the bearer token is not valid"));
+            return Optional.of(new Refusal(401, SecurityProblems.tokenNotValid()));
         }
-        return notifyCall ? Optional.empty() : Optional.of(new Refusal(403, "DWF0812: this token may only notify"
-                + " and read waiters; this call needs a " + WorkflowConfig.PREFIX + "rest.token"));
+        return notifyCall ? Optional.empty() : Optional.of(new Refusal(403, SecurityProblems.notifyTokenOnly()));
     }
 
     /**
@@ -73,14 +71,13 @@ public class CallerCheck {
      */
     private Optional<Refusal> byRole(Caller caller, boolean notifyCall) {
         if (!caller.authenticated()) {
-            return Optional.of(new Refusal(401, "DWF0810: this call needs an authenticated caller; the"
-                    + " application's security (" + WorkflowConfig.PREFIX + "rest.auth=container) found none"));
+            return Optional.of(new Refusal(401, SecurityProblems.notAuthenticated()));
         }
         if (caller.inRole().test(config.adminRole()) || notifyCall && caller.inRole().test(config.notifyRole())) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(403, "DWF0811: this call needs the role " + config.adminRole()
-                + (notifyCall ? " or " + config.notifyRole() : "")));
+        return Optional.of(new Refusal(403, SecurityProblems.roleMissing(config.adminRole(), config.notifyRole(),
+                notifyCall)));
     }
 
     /** Compares with every digest, so that the time taken does not tell which one matched, or how far. */

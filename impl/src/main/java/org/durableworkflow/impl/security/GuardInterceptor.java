@@ -35,12 +35,10 @@ public class GuardInterceptor {
         try {
             caller = mark.caller();
         } catch (ContextNotActiveException outsideRequest) {
-            throw new IllegalStateException("DWF0814: a REST resource of the library was called outside an HTTP"
-                    + " request; call the engine through WorkflowClient instead", outsideRequest);
+            throw new IllegalStateException(SecurityProblems.outsideHttpRequest(), outsideRequest);
         }
         if (caller == null) {
-            throw new Refusal(404, "DWF0813: not found; the library's endpoints are served under its own REST root"
-                    + " only").exception();
+            throw new Refusal(404, SecurityProblems.outsideLibraryRoot()).exception();
         }
         var refusal = check.refusal(caller, isNotifyCall(invocation.getMethod()));
         if (refusal.isPresent()) {

@@ -25,7 +25,7 @@ final class FailFastReads {
             login.getClass().getMethod("setQueryRetryAttemptCount", int.class).invoke(login, 0);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // another provider, or another EclipseLink: reads may then wait for its retries; nothing else changes
-            LOG.warning("DWF0708: could not turn off the JPA provider's read retries: " + e);
+            LOG.warning(StoreProblems.readRetriesStayOn(e));
         }
     }
 }

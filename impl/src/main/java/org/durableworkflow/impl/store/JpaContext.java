@@ -26,8 +26,7 @@ public final class JpaContext {
             FailFastReads.apply(em);
             return em;
         } catch (NamingException e) {
-            throw new IllegalStateException("DWF0506: the library's persistence context " + ENTITY_MANAGER
-                    + " is not available; is the persistence feature enabled?", e);
+            throw new IllegalStateException(StoreProblems.noPersistenceContext(ENTITY_MANAGER), e);
         }
     }
 

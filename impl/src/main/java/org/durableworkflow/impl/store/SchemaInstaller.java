@@ -50,7 +50,7 @@ public class SchemaInstaller {
             for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {
                 execute(connection, statement);
             }
-            LOG.info("DWF0705: the workflow tables are ready on " + product);
+            LOG.info(StoreProblems.tablesReady(product));
         }
     }
 

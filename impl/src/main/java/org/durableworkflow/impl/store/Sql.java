@@ -121,7 +121,7 @@ public class Sql {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new PersistenceException("DWF0507: " + e.getMessage() + " (SQL: " + sql + ")", e);
+            throw new PersistenceException(StoreProblems.sqlFailed(e.getMessage(), sql), e);
         } finally {
             if (own != null) {
                 closeQuietly(own);

@@ -92,7 +92,7 @@ public class Transactions {
         try {
             userTransaction().begin();
         } catch (Exception e) {
-            throw new StorageUnavailableException("DWF0500: could not begin a transaction: " + e.getMessage(), e);
+            throw new StorageUnavailableException(StoreProblems.cannotBegin(e.getMessage()), e);
         }
     }
 
@@ -117,7 +117,7 @@ public class Transactions {
         try {
             userTransaction().commit();
         } catch (Exception e) {
-            throw new StorageUnavailableException("DWF0502: the transaction could not commit: " + e.getMessage(), e);
+            throw new StorageUnavailableException(StoreProblems.cannotCommit(e.getMessage()), e);
         }
     }
 
@@ -133,7 +133,7 @@ public class Transactions {
             return work.call();
         } catch (PersistenceException e) {
             rollbackQuietly(userTransaction());
-            throw new StorageUnavailableException("DWF0501: the database refused the work: " + e.getMessage(), e);
+            throw new StorageUnavailableException(StoreProblems.workRefused(e.getMessage()), e);
         } catch (Exception | Error e) {
             rollbackQuietly(userTransaction());
             throw e;
@@ -216,7 +216,7 @@ public class Transactions {
         try {
             return (T) new InitialContext().lookup(name);
         } catch (NamingException e) {
-            throw new IllegalStateException("DWF0503: " + name + " is not available: " + e.getMessage(), e);
+            throw new IllegalStateException(StoreProblems.notInJndi(name, e.getMessage()), e);
         }
     }
 }

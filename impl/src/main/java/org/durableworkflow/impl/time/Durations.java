@@ -55,17 +55,15 @@ public final class Durations {
      */
     public static Duration requirePositive(Duration d, Object shownAs) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new InvalidInputException("DWF0201: a timeout must be positive, got '" + shownAs + "'");
+            throw new InvalidInputException(TimeProblems.notPositive(shownAs));
         }
         if (d.compareTo(LONGEST) > 0) {
-            throw new InvalidInputException("DWF0202: a duration must be at most 36500d (100 years), got '"
-                    + shownAs + "'");
+            throw new InvalidInputException(TimeProblems.tooLong(shownAs));
         }
         return d;
     }
 
     private static InvalidInputException invalid(String text) {
-        return new InvalidInputException("DWF0200: '" + text + "' is not a duration; use 30s, 10m, 2h, 7d,"
-                + " a number of seconds or ISO-8601 such as PT10M");
+        return new InvalidInputException(TimeProblems.notDuration(text));
     }
 }

@@ -140,8 +140,7 @@ public class LocalTimeouts {
             LOG.log(Level.FINE, "timeouts of waiters " + failed + " failed; retrying", failure);
             schedule(failed, deadline, RETRY_MILLIS);
         } else {
-            LOG.warning("DWF0606: the timeouts of waiters " + failed + " failed; the recovery sweep will retry: "
-                    + failure.getMessage());
+            LOG.warning(TimerProblems.timeoutsLeftToRecovery(failed, failure.getMessage()));
         }
     }
 

@@ -26,8 +26,7 @@ public class TimerGateway {
         try {
             timeouts().armWindow(start, end, firesAt);
         } catch (EJBException e) {
-            throw new StorageUnavailableException("DWF0508: the persistent timer of a window of deadlines could not"
-                    + " be stored: " + e.getMessage(), e);
+            throw new StorageUnavailableException(TimerProblems.windowNotStored(e.getMessage()), e);
         }
     }
 
@@ -44,8 +43,7 @@ public class TimerGateway {
             try {
                 timeouts = (WaitTimeouts) new InitialContext().lookup(JNDI_NAME);
             } catch (NamingException e) {
-                throw new IllegalStateException("DWF0504: the timer bean " + JNDI_NAME + " is not available;"
-                        + " is the enterpriseBeansPersistentTimer feature enabled?", e);
+                throw new IllegalStateException(TimerProblems.noTimerBean(JNDI_NAME), e);
             }
         }
         return timeouts;

@@ -78,6 +78,16 @@ class WorkflowConfigTest {
     }
 
     @Test
+    void aRestAuthOtherThanTokenContainerOrNoneIsRefused() {
+        assertTrue(with(Map.of("rest.auth", " none ")).restAuthNone());
+        assertTrue(with(Map.of("rest.auth", "container")).restAuthContainer());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("rest.auth", " basic ")));
+        assertEquals("DWF0400: durable-workflow.rest.auth must be 'token', 'container' or 'none', got 'basic'",
+                e.getMessage());
+    }
+
+    @Test
     void aDurationOfMoreThanAHundredYearsIsRefusedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> with(Map.of("timer-window", "999999999999d")));

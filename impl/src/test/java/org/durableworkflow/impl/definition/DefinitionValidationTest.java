@@ -110,6 +110,34 @@ class DefinitionValidationTest {
     }
 
     @ApplicationScoped
+    public static class LongStepName {
+        private static final String TEN = "abcdefghij";
+        private static final String FIFTY = TEN + TEN + TEN + TEN + TEN;
+        static final String NAME = FIFTY + FIFTY + FIFTY + FIFTY + "k";
+
+        @DurableStep(NAME)
+        public String step() {
+            return "";
+        }
+    }
+
+    @ApplicationScoped
+    public static class WorkflowThatIsAStep {
+        @Workflow("both")
+        @DurableStep
+        public void run() {
+        }
+    }
+
+    @ApplicationScoped
+    @DurableStep
+    public static class StepClassWithAWorkflow {
+        @Workflow("inside a step class")
+        public void run() {
+        }
+    }
+
+    @ApplicationScoped
     public static class Valid {
         @Workflow("valid")
         public String run(List<String> input) {
@@ -200,6 +228,28 @@ class DefinitionValidationTest {
     void twoWorkflowsWithOneNameAreRefused() {
         String error = deploymentError(FirstOrders.class, SecondOrders.class);
         assertTrue(error.contains("DWF0013: two @Workflow methods are named 'orders'"), error);
+    }
+
+    @Test
+    void aStepNameLongerThanTwoHundredCharactersIsRefused() {
+        assertEquals(201, LongStepName.NAME.length());
+        String error = deploymentError(LongStepName.class);
+        assertTrue(error.contains("DWF0005: @DurableStep method LongStepName#step() has a name longer than 200"
+                + " characters"), error);
+    }
+
+    @Test
+    void aWorkflowThatIsAlsoAStepIsRefused() {
+        String error = deploymentError(WorkflowThatIsAStep.class);
+        assertTrue(error.contains("DWF0014: WorkflowThatIsAStep#run() is both @Workflow and @DurableStep; a workflow"
+                + " calls steps, it is not one"), error);
+    }
+
+    @Test
+    void aWorkflowInAStepClassIsRefused() {
+        String error = deploymentError(StepClassWithAWorkflow.class);
+        assertTrue(error.contains("DWF0014: StepClassWithAWorkflow#run() is both @Workflow and @DurableStep;"
+                + " a workflow calls steps, it is not one"), error);
     }
 
     @Test

@@ -59,6 +59,17 @@ class WorkflowDefinitionTest {
         assertNull(tick.invoke(new Orders(), null));
     }
 
+    /**
+     * {@code of} makes the method accessible before it takes its handle, so the {@code IllegalAccessException} it
+     * turns into DWF0015 cannot be provoked from here: the message it would carry is checked instead.
+     */
+    @Test
+    void aMethodWithoutAHandleIsNamedInFullWithItsCode() throws Exception {
+        Method order = Orders.class.getMethod("order", Integer.class);
+        assertEquals("DWF0015: public java.lang.String " + Orders.class.getName() + ".order(java.lang.Integer)"
+                + " cannot be called", DefinitionProblems.workflowNotCallable(order));
+    }
+
     @Test
     void whatTheMethodThrowsComesThroughUnwrapped() throws Exception {
         WorkflowDefinition suspend = definition("suspend");

@@ -32,7 +32,7 @@ public class RunEnding {
 
     /** Fails a run that is running or waiting; its waiters are cancelled. */
     public void fail(String runId, String error) {
-        LOG.log(Level.WARNING, "DWF0602: run {0} failed: {1}", new Object[]{runId, error});
+        LOG.log(Level.WARNING, EndProblems.runFailed(), new Object[]{runId, error});
         endRun(runId, RunStatus.FAILED, error);
     }
 

@@ -171,7 +171,7 @@ public class Executions {
             try {
                 executeWhileRequested(runId, snapshot);
             } catch (RuntimeException | Error e) {
-                LOG.log(Level.SEVERE, "DWF0603: run " + runId + " could not be executed; recovery will retry", e);
+                LOG.log(Level.SEVERE, ExecuteProblems.notExecuted(runId), e);
             }
         });
     }

@@ -107,7 +107,7 @@ public class ReplayAttempt {
             Object output = invoke(definition, run.input());
             execution.takeDueTimeout(); // the workflow ended before it reached its wait: the run ends after it
             if (execution.suspended()) {
-                failAfterLastStep(execution, swallowed());
+                failAfterLastStep(execution, ExecuteProblems.suspendSignalCaught());
             } else {
                 complete(execution, output);
             }
@@ -132,7 +132,7 @@ public class ReplayAttempt {
             if (Conflicts.isConflict(t)) {
                 return Ended.CONFLICT; // the database rolled the execution's transaction back; the run did not fail
             }
-            failAfterLastStep(execution, execution.suspended() ? swallowed()
+            failAfterLastStep(execution, execution.suspended() ? ExecuteProblems.suspendSignalCaught()
                     : t.getClass().getName() + ": " + t.getMessage());
         } finally {
             transactions.rollbackAny(); // a step's transaction the execution left open when it broke off
@@ -169,14 +169,7 @@ public class ReplayAttempt {
     }
 
     private static void stoppedByTheDatabase(String runId, Exception e) {
-        LOG.warning("DWF0601: run " + runId + " stopped by the database (" + e.getMessage()
-                + "); it is resumed when its lease expires");
-    }
-
-
-    private static String swallowed() {
-        return "DWF0104: the workflow caught the signal that suspends it (catch Throwable or Error around a wait?);"
-                + " let it propagate";
+        LOG.warning(ExecuteProblems.stoppedByDatabase(runId, e.getMessage()));
     }
 
     private Object invoke(WorkflowDefinition definition, String inputJson) throws Throwable {

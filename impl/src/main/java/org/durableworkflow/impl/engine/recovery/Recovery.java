@@ -75,24 +75,21 @@ public class Recovery {
         try {
             schema.install();
         } catch (Exception e) {
-            LOG.log(Level.SEVERE, "DWF0706: the workflow tables could not be created: " + e.getMessage(), e);
+            LOG.log(Level.SEVERE, RecoveryMessages.tablesNotCreated(e.getMessage()), e);
         }
         if (!config.runRetention().isZero()) {
             try {
                 schema.installEndedRunsIndexes();
             } catch (Exception e) {
-                LOG.log(Level.SEVERE, "DWF0712: the indexes to delete ended runs could not be created: "
-                        + e.getMessage(), e);
+                LOG.log(Level.SEVERE, RecoveryMessages.endedRunsIndexesNotCreated(e.getMessage()), e);
             }
         }
         if (config.restAuthContainer()) {
-            LOG.info("DWF0707: REST callers are authenticated by the application's security and need the role "
-                    + config.adminRole() + " (" + config.notifyRole() + " for notify and waiters)");
+            LOG.info(RecoveryMessages.containerAuth(config.adminRole(), config.notifyRole()));
         } else if (config.restTokens().isEmpty() && config.notifyTokens().isEmpty() && !config.restAuthNone()) {
-            LOG.warning("DWF0700: no " + WorkflowConfig.PREFIX + "rest.token is configured: the REST endpoints"
-                    + " refuse every call until one is");
+            LOG.warning(RecoveryMessages.noRestToken());
         } else if (config.restAuthNone()) {
-            LOG.warning("DWF0701: " + WorkflowConfig.PREFIX + "rest.auth=none: the REST endpoints answer anyone");
+            LOG.warning(RecoveryMessages.restAuthNone());
         }
         try {
             ManagedScheduledExecutorService scheduler = (ManagedScheduledExecutorService) new InitialContext()
@@ -101,7 +98,7 @@ public class Recovery {
             scheduler.execute(() -> sweep(true));
             sweeps = scheduler.scheduleWithFixedDelay(() -> sweep(false), interval, interval, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            LOG.log(Level.SEVERE, "DWF0702: recovery is not running: " + e.getMessage(), e);
+            LOG.log(Level.SEVERE, RecoveryMessages.notRunning(e.getMessage()), e);
         }
     }
 
@@ -142,17 +139,15 @@ public class Recovery {
             keptEvents.deleteStale();
             deadlines.forgetFired();
             if (!runIds.isEmpty()) {
-                LOG.info("DWF0703: recovery claimed " + runIds.size() + " runnable runs nobody was executing");
+                LOG.info(RecoveryMessages.claimed(runIds.size()));
             }
         } catch (RuntimeException e) {
-            LOG.warning("DWF0704: recovery sweep failed, next one in " + config.recoveryInterval() + ": "
-                    + e.getMessage());
+            LOG.warning(RecoveryMessages.sweepFailed(config.recoveryInterval(), e.getMessage()));
         }
         try {
             deleteEndedRuns(clock.millis());
         } catch (RuntimeException e) {
-            LOG.warning("DWF0710: deleting ended runs failed, next try in " + config.recoveryInterval() + ": "
-                    + e.getMessage());
+            LOG.warning(RecoveryMessages.deletingFailed(config.recoveryInterval(), e.getMessage()));
         }
     }
 
@@ -161,7 +156,7 @@ public class Recovery {
         try {
             outcomes.timeOut(waiterId);
         } catch (RuntimeException e) {
-            LOG.warning("DWF0711: the overdue waiter " + waiterId + " could not be timed out: " + e.getMessage());
+            LOG.warning(RecoveryMessages.overdueNotTimedOut(waiterId, e.getMessage()));
         }
     }
 
@@ -180,7 +175,7 @@ public class Recovery {
             }
         }
         if (deleted > 0) {
-            LOG.fine("DWF0709: deleted " + deleted + " runs that ended more than " + config.runRetention() + " ago");
+            LOG.fine(RecoveryMessages.endedRunsDeleted(deleted, config.runRetention()));
         }
     }
 }

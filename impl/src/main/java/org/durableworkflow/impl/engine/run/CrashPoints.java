@@ -23,7 +23,7 @@ public final class CrashPoints {
     /** Halts the JVM when {@code point + ":" + name} is the armed point. */
     public static void reached(String point, String name) {
         if (ARMED != null && ARMED.equals(point + ":" + name)) {
-            LOG.severe("DWF0900: crash point " + ARMED + " reached: halting the JVM as a crash test asked");
+            LOG.severe(RunProblems.crashPointReached(ARMED));
             Runtime.getRuntime().halt(137);
         }
     }

@@ -17,8 +17,7 @@ public final class CurrentRun {
     public static RunExecution require(String operation) {
         RunExecution execution = CURRENT.get();
         if (execution == null) {
-            throw new IllegalStateException("DWF0100: " + operation
-                    + " can only be called from a @Workflow method while its run executes");
+            throw new IllegalStateException(RunProblems.notInRun(operation));
         }
         return execution;
     }

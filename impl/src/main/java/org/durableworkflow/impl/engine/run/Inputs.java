@@ -18,18 +18,17 @@ public final class Inputs {
      */
     public static String id(String what, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException("DWF0210: " + what + " must not be empty");
+            throw new InvalidInputException(RunProblems.idEmpty(what));
         }
         if (value.length() > maxLength) {
-            throw new InvalidInputException("DWF0211: " + what + " is " + value.length()
-                    + " characters long; the limit is " + maxLength);
+            throw new InvalidInputException(RunProblems.idTooLong(what, value.length(), maxLength));
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("DWF0212: " + what + " must not contain control characters");
+            throw new InvalidInputException(RunProblems.idControlCharacters(what));
         }
         // Derby compares text padded with spaces: "order-1 " would find the run or waiter of "order-1"
         if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
-            throw new InvalidInputException("DWF0218: " + what + " must not begin or end with a space");
+            throw new InvalidInputException(RunProblems.idSpaceAtEnd(what));
         }
         return value;
     }
@@ -37,10 +36,10 @@ public final class Inputs {
     /** Checks a step or workflow name: not blank, at most 200 characters. */
     public static String name(String what, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException("DWF0213: " + what + " must not be empty");
+            throw new InvalidInputException(RunProblems.nameEmpty(what));
         }
         if (value.length() > 200) {
-            throw new InvalidInputException("DWF0214: " + what + " is longer than 200 characters");
+            throw new InvalidInputException(RunProblems.nameTooLong(what));
         }
         return value;
     }
@@ -51,12 +50,11 @@ public final class Inputs {
      */
     public static String payload(String what, String text, int maxBytes) {
         if (text != null && text.indexOf('\u0000') >= 0) {
-            throw new InvalidInputException("DWF0219: " + what + " must not contain the character U+0000");
+            throw new InvalidInputException(RunProblems.payloadNul(what));
         }
         if (text != null && text.length() * 3L > maxBytes
                 && text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw new InvalidInputException("DWF0215: " + what + " is larger than the limit of " + maxBytes
-                    + " bytes");
+            throw new InvalidInputException(RunProblems.payloadTooLarge(what, maxBytes));
         }
         return text;
     }
@@ -82,7 +80,7 @@ public final class Inputs {
             } else if (c == '"') {
                 inString = true;
             } else if ((c == '[' || c == '{') && ++depth > maxDepth) {
-                throw new InvalidInputException("DWF0217: " + what + " nests deeper than the limit of " + maxDepth);
+                throw new InvalidInputException(RunProblems.tooDeep(what, maxDepth));
             } else if (c == ']' || c == '}') {
                 depth--;
             }

@@ -54,8 +54,7 @@ public class RunStarter {
         }
         if (input == null && definition.inputType() instanceof Class<?> type && type.isPrimitive()) {
             // refused now, not when the run would fail unboxing it
-            throw new InvalidInputException("DWF0216: the input of workflow '" + workflowName
-                    + "' must not be null: its parameter is a " + type.getName());
+            throw new InvalidInputException(StartProblems.nullForPrimitive(workflowName, type));
         }
         String id = runId == null ? Ids.runId() : Inputs.id("workflowRunId", runId, config.maxIdLength());
         String inputJson = Inputs.payload("input", json.toJson(input), config.maxPayloadBytes());
@@ -131,7 +130,6 @@ public class RunStarter {
     }
 
     private static InvalidInputException notJsonOf(WorkflowDefinition definition) {
-        return new InvalidInputException("DWF0216: the input is not JSON of type "
-                + definition.inputType().getTypeName());
+        return new InvalidInputException(StartProblems.notJsonOf(definition.inputType().getTypeName()));
     }
 }

@@ -110,8 +110,8 @@ public class StepRunner {
      */
     private void pauseBeforeRetry(RunExecution execution, StepDefinition step, int attempt, Exception cause) {
         Duration pause = step.pauseBefore(attempt);
-        LOG.info(() -> "DWF0610: step '" + step.name() + "' of run " + execution.runId() + " failed (attempt "
-                + attempt + " of " + (step.retries() + 1) + "), retrying in " + pause.toMillis() + " ms: " + cause);
+        LOG.info(() -> StepProblems.retrying(step.name(), execution.runId(), attempt, step.retries() + 1,
+                pause.toMillis(), cause));
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
@@ -119,8 +119,7 @@ public class StepRunner {
             throw execution.suspend();
         }
         if (!transactions.required(() -> runs.isRunning(execution.runId(), execution.createdAt()))) {
-            LOG.fine(() -> "DWF0609: run " + execution.runId() + " is no longer running (cancelled?) before a retry"
-                    + " of its step '" + step.name() + "'; the run goes no further");
+            LOG.fine(() -> StepProblems.stoppedBeforeRetry(execution.runId(), step.name()));
             throw execution.stop(transactions);
         }
     }
@@ -133,8 +132,7 @@ public class StepRunner {
      */
     public void journal(RunExecution execution, StepEntity outcome) {
         if (!journal.insertStepOfRunningRun(outcome, execution.createdAt())) {
-            LOG.fine(() -> "DWF0609: run " + outcome.runId() + " is no longer running (cancelled?) after its call '"
-                    + outcome.name() + "'; its transaction is rolled back and the run goes no further");
+            LOG.fine(() -> StepProblems.stoppedAfterCall(outcome.runId(), outcome.name()));
             throw execution.stop(transactions);
         }
     }

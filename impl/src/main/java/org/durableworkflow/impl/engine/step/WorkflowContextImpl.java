@@ -161,8 +161,7 @@ public class WorkflowContextImpl implements WorkflowContext {
     private static RunExecution outsideSteps(String operation) {
         RunExecution execution = CurrentRun.require(operation);
         if (execution.inStep()) {
-            throw new IllegalStateException("DWF0103: " + operation + " cannot be called inside a step;"
-                    + " call it from the @Workflow method");
+            throw new IllegalStateException(StepProblems.insideStep(operation));
         }
         return execution;
     }

@@ -76,8 +76,7 @@ public class KeptEvents {
     public EventEntity takeFor(String runId, String eventId, String eventType) {
         for (EventEntity event : events.keptFor(runId, eventId, clock.millis())) {
             if (!readable(event, eventType)) {
-                LOG.fine("DWF0607: an event kept for " + eventId + " stays kept: run " + runId + " waits for it as "
-                        + eventType + " and cannot read its data");
+                LOG.fine(WaiterProblems.eventStaysKept(eventId, runId, eventType));
             } else if (events.take(event.id())) {
                 return event;
             }
@@ -139,7 +138,7 @@ public class KeptEvents {
         } catch (TakenMeanwhile e) {
             return false;
         } catch (Exception e) {
-            LOG.fine("DWF0608: a kept event was not delivered now; the recovery sweep tries again: " + e.getMessage());
+            LOG.fine(WaiterProblems.keptEventNotDelivered(e.getMessage()));
             return false;
         }
     }

@@ -143,8 +143,7 @@ public class Notifier {
             if (runExists) {
                 RunEntity run = runs.findRun(runId);
                 if (run.status().isFinal()) {
-                    throw new WorkflowException("DWF0220: run " + runId + " has ended (" + run.status()
-                            + "); a notify for it is not kept");
+                    throw new WorkflowException(WaiterProblems.runEnded(runId, run.status()));
                 }
                 delivered = deliver(waiters.waitingFor(eventId, runId), eventText);
                 if (!delivered.isEmpty()) {

@@ -213,8 +213,7 @@ public class WaiterOutcomes implements TimeoutHandler {
     private static WaiterEntity requireRunWasWaiting(WaiterSettlement.Settled settled) {
         WaiterEntity waiter = settled.waiter();
         if (settled.run() == null) {
-            throw new IllegalStateException("DWF0605: waiter " + waiter.id() + " of run " + waiter.runId()
-                    + " was waiting but its run was not; nothing is changed");
+            throw new IllegalStateException(WaiterProblems.runNotWaiting(waiter.id(), waiter.runId()));
         }
         return waiter;
     }

@@ -1,0 +1,72 @@
+package org.durableworkflow.impl.rest;
+
+import org.durableworkflow.api.RunStatus;
+
+import java.util.Arrays;
+
+/** The catalogue of the REST answers' and log lines' messages, each with its code. */
+final class RestProblems {
+
+    /** The code of an input or body over its size limit, answered 413. */
+    private static final String TOO_LARGE = "DWF0215";
+    private static final String DATABASE_UNAVAILABLE = "DWF0807: ";
+    private static final String UNEXPECTED = "DWF0804: ";
+
+    private RestProblems() {
+    }
+
+    /** Whether a message says an input was larger than its limit. */
+    static boolean isTooLarge(String message) {
+        return message.startsWith(TOO_LARGE);
+    }
+
+    /** The request body is larger than the limit. */
+    static String bodyTooLarge(int maxBytes) {
+        return TOO_LARGE + ": the body is larger than the limit of " + maxBytes + " bytes";
+    }
+
+    /** The request body is not JSON of the type the call takes. */
+    static String bodyNotJson() {
+        return "DWF0803: the body is not valid JSON for this call";
+    }
+
+    /** The log line of a REST call that failed unexpectedly. */
+    static String unexpectedFailure() {
+        return UNEXPECTED + "unexpected failure of a REST call";
+    }
+
+    /** The answer to a REST call that failed unexpectedly; the detail is in the log. */
+    static String internalError() {
+        return UNEXPECTED + "internal error; see the server log";
+    }
+
+    /** The request body is not UTF-8. */
+    static String bodyNotUtf8() {
+        return "DWF0805: the body is not UTF-8 text";
+    }
+
+    /** No run has this id. */
+    static String noRun(String runId) {
+        return "DWF0806: no run '" + runId + "'";
+    }
+
+    /** The log line of a REST call that found the database unreachable, with the driver's detail. */
+    static String databaseUnavailableLog(String detail) {
+        return DATABASE_UNAVAILABLE + "a REST call found the database unavailable: " + detail;
+    }
+
+    /** The answer to a REST call that found the database unreachable. */
+    static String databaseUnavailable() {
+        return DATABASE_UNAVAILABLE + "the database is unavailable; try again";
+    }
+
+    /** A paging parameter is not a whole number within its bounds. */
+    static String notWholeNumber(String name, int min, int max) {
+        return "DWF0808: '" + name + "' must be a whole number from " + min + " to " + max;
+    }
+
+    /** The status filter names no run status. */
+    static String unknownStatus() {
+        return "DWF0809: 'status' must be one of " + Arrays.toString(RunStatus.values());
+    }
+}

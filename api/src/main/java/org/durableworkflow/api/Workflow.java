@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  *
  * <p>The method takes no parameter or exactly one (the run's input, read from JSON with its declared generic type)
  * and may return a value, which is stored as the run's output. It must be public, not static, and its name must be
- * unique in the application. A bad definition fails the deployment with a coded message (see the README).
+ * unique in the application. A bad definition fails the deployment with a coded message (docs/error-codes.md).
  *
  * <p>The method is executed by replay: every time the run resumes, it is called again from the top and every durable
  * call it made before returns its journaled outcome. It must therefore be deterministic: the same durable calls, in

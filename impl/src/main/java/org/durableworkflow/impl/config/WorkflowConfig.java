@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Every setting of the library, read once from MicroProfile Config under the prefix {@value #PREFIX}. The README's
- * configuration table lists the same keys, types and defaults.
+ * Every setting of the library, read once from MicroProfile Config under the prefix {@value #PREFIX};
+ * docs/configuration.md lists the same keys, types and defaults.
  */
 public final class WorkflowConfig {
 
@@ -161,7 +161,7 @@ public final class WorkflowConfig {
 
     /**
      * Whether a start or a notify made outside any transaction executes the run it started or resumed on its own
-     * thread, in its own transaction, through the run's transactional steps (README, {@code executor.in-caller}).
+     * thread, in its own transaction, through the run's transactional steps (docs/configuration.md, {@code executor.in-caller}).
      */
     public boolean executesInCaller() {
         return executesInCaller;

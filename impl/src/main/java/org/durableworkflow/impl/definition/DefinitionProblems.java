@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The catalogue of deployment problems, each with its code. The README lists the same codes. */
+/** The catalogue of deployment problems, each with its code. docs/error-codes.md lists every code. */
 final class DefinitionProblems {
 
     private DefinitionProblems() {

@@ -58,7 +58,7 @@ public class SchemaInstaller {
      * The indexes by which ended runs and their kept events are found to be deleted ({@code runs.retention}), on
      * PostgreSQL; made only where a retention is set, as every run that ends adds to the first. Building them blocks
      * writes to their tables meanwhile: on large tables, create them beforehand with {@code CREATE INDEX
-     * CONCURRENTLY} (README, "Configuration").
+     * CONCURRENTLY} (docs/configuration.md).
      */
     public void installEndedRunsIndexes() throws Exception {
         if (!postgres) {

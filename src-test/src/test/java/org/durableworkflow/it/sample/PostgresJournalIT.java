@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * On PostgreSQL, the statement that journals a step inserts its row only while the run is RUNNING: a run cancelled
- * while its step ran journals nothing more, and the step's transaction is rolled back (README, "A cancel stops the
- * run"). Bound as the library binds it: strings and enum names as text, numbers as numbers, a null text as VARCHAR.
+ * while its step ran journals nothing more, and the step's transaction is rolled back (docs/guarantees.md, on
+ * cancel). Bound as the library binds it: strings and enum names as text, numbers as numbers, a null text as VARCHAR.
  */
 class PostgresJournalIT {
 

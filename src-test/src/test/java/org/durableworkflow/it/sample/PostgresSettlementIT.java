@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On PostgreSQL one statement settles a waiter, journals the wait's outcome and takes the run back. A waiting waiter
- * rules out a run that is not waiting; should one be found all the same (the defect the README's Limits describe),
+ * rules out a run that is not waiting; should one be found all the same (the defect docs/guarantees.md describes),
  * that statement must change nothing: the notify fails with DWF0605 and rolls back, instead of committing a settled
  * waiter whose run nobody resumes. Both ways a notify resumes a run: executing it on the notify's thread
  * ({@code executor.in-caller}, the default) and leaving it to the executor after the commit.

@@ -9,5 +9,7 @@ public enum StepType {
     /** {@code WorkflowContext.notify}. */
     NOTIFY,
     /** {@code WorkflowContext.sleep}. */
-    SLEEP
+    SLEEP,
+    /** {@code WorkflowContext.patched}: the marker of a run that took a patch's new code. */
+    PATCH
 }

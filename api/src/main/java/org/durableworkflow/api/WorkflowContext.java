@@ -79,4 +79,25 @@ public interface WorkflowContext {
 
     /** Suspends the run for {@code duration}, holding no thread; the deadline is fixed when first reached. */
     void sleep(String stepName, Duration duration);
+
+    /**
+     * Whether the run takes the new code of a patch at this point: guards code added to a workflow while runs of it
+     * are stored, as in {@code if (context.patched("add-fraud-check")) steps.fraudCheck(order);}.
+     *
+     * <p>{@code true} in a run that reaches this point with the patch deployed: that decision is journaled (one
+     * insert, in the transaction of the run's next durable call) and replays as {@code true}. {@code false} in a run
+     * whose journal shows that it passed this point before the patch existed (another durable call is journaled
+     * here): the call then takes no sequence number, so the old run's journal replays unchanged. A run that never
+     * reaches the call pays nothing.
+     *
+     * @param patchId names the patch; not blank, at most 200 characters
+     */
+    boolean patched(String patchId);
+
+    /**
+     * Retires a patch once no run that took the old code is stored: put it where {@link #patched} was, and keep the
+     * new code unguarded. A run that journaled the patch's marker here replays past it; a new run journals nothing.
+     * Once no stored run has the marker, the call can go too.
+     */
+    void deprecatePatch(String patchId);
 }

@@ -41,6 +41,11 @@ final class ReplayCursor {
         return lastSeq + 1;
     }
 
+    /** The journal entry at {@code seq}, or {@code null}. */
+    StepEntity entryAt(int seq) {
+        return journal.get(seq);
+    }
+
     boolean journaled(int seq) {
         return journal.containsKey(seq);
     }

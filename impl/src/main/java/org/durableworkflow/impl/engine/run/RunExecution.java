@@ -24,8 +24,7 @@ public final class RunExecution {
     private final String workflowName;
     private final ReplayCursor cursor;
     private final StepTransaction transaction;
-    private int stepDepth;
-    private int currentStepSeq;
+    private final StepNesting nesting = new StepNesting();
     private DueTimeout dueTimeout;
     private Transactions dueTimeoutTransactions;
 
@@ -71,18 +70,26 @@ public final class RunExecution {
         return cursor.peekSeq();
     }
 
-    /**
-     * The journaled outcome of durable call {@code seq}, or {@code null} when it has none yet.
-     *
-     * @throws NonDeterminismException when the journal holds another kind or name of call at {@code seq}
-     */
+    /** The journaled outcome of call {@code seq}, or {@code null}; {@link NonDeterminismException} on a mismatch. */
     public StepEntity replay(int seq, StepType type, String name) {
+        takeDueTimeoutBefore(seq);
+        return cursor.replay(seq, type, name);
+    }
+
+    /** The next durable call's journal entry, its sequence not taken; {@code null}: new work ({@link #replay}). */
+    public StepEntity peekJournaled() {
+        takeDueTimeoutBefore(cursor.peekSeq());
+        return cursor.entryAt(cursor.peekSeq());
+    }
+
+    /**
+     * Takes the due timeout before call {@code seq} when that is the wait it times out, another call there that the
+     * outcome then disagrees with, or new work: none happens before the deadline.
+     */
+    private void takeDueTimeoutBefore(int seq) {
         if (dueTimeout != null && (seq >= dueTimeout.seq() || !cursor.journaled(seq))) {
-            // the wait it times out, another call there that the outcome then disagrees with, or new work: none
-            // happens before the deadline
             takeDueTimeout();
         }
-        return cursor.replay(seq, type, name);
     }
 
     /** Marks the run suspended and returns the signal that unwinds the workflow method. */
@@ -224,21 +231,19 @@ public final class RunExecution {
     }
 
     public boolean inStep() {
-        return stepDepth > 0;
+        return nesting.inStep();
     }
 
     /** The sequence number of the outermost step running now; {@code 0} outside steps. */
     public int currentStepSeq() {
-        return stepDepth > 0 ? currentStepSeq : 0;
+        return nesting.currentStepSeq();
     }
 
     public void enterStep(int seq) {
-        if (stepDepth++ == 0) {
-            currentStepSeq = seq;
-        }
+        nesting.enter(seq);
     }
 
     public void exitStep() {
-        stepDepth--;
+        nesting.exit();
     }
 }

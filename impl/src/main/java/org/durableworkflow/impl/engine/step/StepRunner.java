@@ -93,6 +93,23 @@ public class StepRunner {
         }
     }
 
+    /**
+     * Journals a marker (a patch taken, say) as durable call {@code execution.nextSeq()}: an insert with nothing
+     * else, so it joins the transaction open on this thread or opens one as a transactional step does, and commits
+     * with the run's next durable call.
+     */
+    public void journalMarker(RunExecution execution, StepType type, String name) throws Exception {
+        int seq = execution.nextSeq();
+        if (execution.handsOverBefore(true)) {
+            throw execution.handOver(transactions);
+        }
+        execution.inStepTransaction(transactions, true, () -> {
+            journal(execution, new StepEntity(execution.runId(), seq, name, type, StepEntity.COMPLETED, "true",
+                    null, clock.millis()));
+            return null;
+        });
+    }
+
     /** Journals the step's failure in a transaction of its own and returns it to throw. */
     private Exception journalFailure(RunExecution execution, int seq, String name, Exception cause) throws Exception {
         execution.commitWith(transactions, () -> {

@@ -143,6 +143,40 @@ public class WorkflowContextImpl implements WorkflowContext {
         }), "notify '" + stepName + "' failed");
     }
 
+    @Override
+    public boolean patched(String patchId) {
+        RunExecution execution = outsideSteps("patched");
+        Inputs.name("patchId", patchId);
+        StepEntity next = execution.peekJournaled();
+        if (next != null) {
+            return takeMarker(execution, next, patchId); // else the run passed here before the patch existed
+        }
+        unchecked(() -> {
+            steps.journalMarker(execution, StepType.PATCH, patchId);
+            return null;
+        }, "could not journal patch '" + patchId + "'");
+        return true;
+    }
+
+    @Override
+    public void deprecatePatch(String patchId) {
+        RunExecution execution = outsideSteps("deprecatePatch");
+        Inputs.name("patchId", patchId);
+        StepEntity next = execution.peekJournaled();
+        if (next != null) {
+            takeMarker(execution, next, patchId);
+        }
+    }
+
+    /** Takes the sequence of {@code next} when it is the marker of {@code patchId}; whether it was. */
+    private static boolean takeMarker(RunExecution execution, StepEntity next, String patchId) {
+        boolean marker = next.type() == StepType.PATCH && next.name().equals(patchId);
+        if (marker) {
+            execution.nextSeq();
+        }
+        return marker;
+    }
+
     private long deadline(Duration timeout) {
         return clock.millis() + timeout.toMillis();
     }

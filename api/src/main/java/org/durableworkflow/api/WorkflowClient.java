@@ -64,4 +64,25 @@ public interface WorkflowClient {
      * @return {@code true} when this call cancelled it, {@code false} when it was final already or does not exist
      */
     boolean cancel(String workflowRunId);
+
+    /**
+     * Executes a {@code FAILED} run again from its journal: the steps that succeeded replay, the step that failed
+     * (and everything after it) runs again, with the code deployed now. Use it after deploying a fix.
+     *
+     * @throws org.durableworkflow.api.exception.UnknownRunException when there is no such run
+     * @throws org.durableworkflow.api.exception.WorkflowException when the run is not {@code FAILED}
+     */
+    void resume(String workflowRunId);
+
+    /**
+     * Starts a new run of the same workflow and input whose journal is a copy of the original's entries before
+     * {@code fromSequence} (the {@code sequence} of {@link StepInfo}); it executes from there, running that call
+     * again (registering a wait anew, say). The original run is left as it is, whatever its status.
+     *
+     * @param fromSequence from 1 to one past the last journaled sequence
+     * @return the new run's id
+     * @throws org.durableworkflow.api.exception.UnknownRunException when there is no such run
+     * @throws org.durableworkflow.api.exception.InvalidInputException when {@code fromSequence} is outside the journal
+     */
+    String fork(String workflowRunId, int fromSequence);
 }

@@ -57,4 +57,14 @@ public class WorkflowClientImpl implements WorkflowClient {
     public boolean cancel(String workflowRunId) {
         return engine.cancel(workflowRunId);
     }
+
+    @Override
+    public void resume(String workflowRunId) {
+        engine.resume(workflowRunId);
+    }
+
+    @Override
+    public String fork(String workflowRunId, int fromSequence) {
+        return engine.fork(workflowRunId, fromSequence);
+    }
 }

@@ -69,4 +69,9 @@ final class RestProblems {
     static String unknownStatus() {
         return "DWF0809: 'status' must be one of " + Arrays.toString(RunStatus.values());
     }
+
+    /** A fork's body must name the sequence to fork from. */
+    static String forkBody() {
+        return "DWF0815: the body must be {\"fromSequence\": N}, N a step's sequence in the run's journal";
+    }
 }

@@ -2,23 +2,30 @@ package org.durableworkflow.impl.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.engine.RunQueries;
 import org.durableworkflow.impl.engine.WorkflowEngine;
+import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.security.Guarded;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 import java.util.List;
 import java.util.Map;
 
-/** Native endpoints on runs: list them, read one with its steps, cancel one. */
+/** Native endpoints on runs: list them, read one with its steps, cancel, resume or fork one. */
 @ApplicationScoped
 @Guarded
 @Path("runs")
@@ -29,6 +36,10 @@ public class RunResource {
     WorkflowEngine engine;
     @Inject
     RunQueries queries;
+    @Inject
+    JsonCodec json;
+    @Inject
+    WorkflowConfig config;
 
     /** Runs, newest first, by {@code status} and {@code workflow} where given, a page at a time. */
     @GET
@@ -64,5 +75,33 @@ public class RunResource {
             throw ApiError.exception(404, RestProblems.noRun(runId));
         }
         return Map.of("workflowRunId", runId, "cancelled", engine.cancel(runId));
+    }
+
+    /** Executes a FAILED run again from its journal, its failed step on: 202; 409 when it is not FAILED. */
+    @POST
+    @Path("{runId: .+}/resume")
+    public Response resume(@PathParam("runId") String runId) {
+        engine.resume(runId);
+        return Response.accepted(Map.of("workflowRunId", runId)).build();
+    }
+
+    /**
+     * Starts a new run from the run's journal before {@code fromSequence}, given as {@code {"fromSequence": N}}:
+     * 202 with the new run's id.
+     */
+    @POST
+    @Path("{runId: .+}/fork")
+    @Consumes(MediaType.WILDCARD)
+    public Response fork(@PathParam("runId") String runId, InputStream body) throws IOException {
+        ForkRequest request = (ForkRequest) json.fromJson(BodyReader.read(body, config.maxPayloadBytes()),
+                ForkRequest.class);
+        if (request == null || request.fromSequence() == null) {
+            throw ApiError.exception(400, RestProblems.forkBody());
+        }
+        return Response.accepted(Map.of("workflowRunId", engine.fork(runId, request.fromSequence()))).build();
+    }
+
+    /** The body of a fork. */
+    public record ForkRequest(Integer fromSequence) {
     }
 }

@@ -57,4 +57,35 @@ public class JournalStore {
         args[values.length + 2] = RunStatus.RUNNING;
         return sql.update(INSERT_STEP_OF_RUNNING_RUN, args) == 1;
     }
+
+    /** The sequence of the run's first failed step, or {@code null} when no step failed. */
+    public Integer firstFailedSeq(String runId) {
+        return Sql.first(sql.query("SELECT MIN(SEQ) FROM DWF_STEP WHERE RUN_ID = ? AND OUTCOME = ?",
+                JournalStore::intOrNull, runId, StepEntity.FAILED));
+    }
+
+    /** The run's last journaled sequence; 0 when the journal is empty. */
+    public int lastSeq(String runId) {
+        Integer last = Sql.first(sql.query("SELECT MAX(SEQ) FROM DWF_STEP WHERE RUN_ID = ?",
+                JournalStore::intOrNull, runId));
+        return last == null ? 0 : last;
+    }
+
+    /** Deletes the run's journal entries from sequence {@code seq} on. */
+    public void deleteFrom(String runId, int seq) {
+        sql.update("DELETE FROM DWF_STEP WHERE RUN_ID = ? AND SEQ >= ?", runId, seq);
+    }
+
+    /** Copies the journal entries of {@code fromRunId} before sequence {@code beforeSeq} to the run {@code toRunId}. */
+    public void copy(String fromRunId, String toRunId, int beforeSeq) {
+        // the new id is cast: Derby takes no untyped parameter in a select list
+        sql.update("INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ") SELECT CAST(? AS VARCHAR(" + RunEntity.ID_LENGTH
+                + ")), SEQ, STEP_NAME, STEP_TYPE, OUTCOME, RESULT_TEXT, ERROR_TEXT, CREATED_AT FROM DWF_STEP"
+                + " WHERE RUN_ID = ? AND SEQ < ?", toRunId, fromRunId, beforeSeq);
+    }
+
+    private static Integer intOrNull(java.sql.ResultSet row) throws java.sql.SQLException {
+        int value = row.getInt(1);
+        return row.wasNull() ? null : value;
+    }
 }

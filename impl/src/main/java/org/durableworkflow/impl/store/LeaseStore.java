@@ -91,4 +91,12 @@ public class LeaseStore {
         }
         return renewed;
     }
+
+    /** Holds a RUNNING run under {@code owner}'s lease until {@code leaseExpiry}, whatever lease it had. */
+    public boolean park(String runId, String owner, long leaseExpiry) {
+        return em.createQuery("UPDATE RunEntity r SET r.leaseOwner = :owner, r.leaseExpiry = :expiry"
+                + " WHERE r.runId = :run AND r.status = :running").setParameter("owner", owner)
+                .setParameter("expiry", leaseExpiry).setParameter("run", runId)
+                .setParameter("running", RunStatus.RUNNING).executeUpdate() == 1;
+    }
 }

@@ -22,4 +22,11 @@ final class ExecuteProblems {
     static String notExecuted(String runId) {
         return "DWF0603: run " + runId + " could not be executed; recovery will retry";
     }
+
+    /** The log line of a run whose workflow no deployment here defines: it waits, runnable, for one that does. */
+    static String notDeployed(String workflowName, String runId, long retryMinutes) {
+        return "DWF0611: workflow " + workflowName + " is not deployed; run " + runId + " stays runnable, and"
+                + " executes when a deployment defines it again (at this server's next start, or within "
+                + retryMinutes + " min on any server)";
+    }
 }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.exception.NonDeterminismException;
 import org.durableworkflow.api.exception.StorageUnavailableException;
-import org.durableworkflow.api.exception.UnknownWorkflowException;
+import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.WorkflowDefinition;
 import org.durableworkflow.impl.engine.end.RunEnding;
@@ -17,6 +17,7 @@ import org.durableworkflow.impl.engine.run.RunSnapshot;
 import org.durableworkflow.impl.engine.run.SuspendSignal;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.Conflicts;
+import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
@@ -48,6 +49,13 @@ public class ReplayAttempt {
     BeanManager beanManager;
     @Inject
     RunEnding ending;
+    @Inject
+    LeaseStore leases;
+    @Inject
+    WorkflowConfig config;
+
+    /** How many leases a run whose workflow is not deployed waits before any server tries it again. */
+    static final int PARKED_LEASES = 10;
 
     /** Whether an execution carries the transaction open on its thread, and how far. */
     enum Carry {
@@ -96,7 +104,7 @@ public class ReplayAttempt {
                 transactions.commit(); // what made it runnable; the executor fails it in a transaction of its own
                 return Ended.HANDED_OVER;
             }
-            ending.fail(runId, new UnknownWorkflowException(run.workflowName()).getMessage());
+            park(run);
             return Ended.DONE;
         }
         if (carried) {
@@ -139,6 +147,18 @@ public class ReplayAttempt {
             CurrentRun.clear();
         }
         return Ended.DONE;
+    }
+
+    /**
+     * Leaves a run whose workflow is not deployed here as it is, RUNNING, under this server's lease for
+     * {@value #PARKED_LEASES} leases: no server retries it before, unless this one restarts (its start claims its own
+     * runs), so an undeployed workflow costs no busy loop, and a deployment that defines it again executes it.
+     */
+    private void park(RunEntity run) {
+        long now = clock.millis();
+        long retry = config.lease().toMillis() * PARKED_LEASES;
+        LOG.warning(ExecuteProblems.notDeployed(run.workflowName(), run.runId(), retry / 60_000));
+        transactions.required(() -> leases.park(run.runId(), config.serverId(), now + retry));
     }
 
     /**

@@ -1,0 +1,29 @@
+package org.durableworkflow.it.evolve.v1;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.durableworkflow.api.WaitForEventResult;
+import org.durableworkflow.api.Workflow;
+import org.durableworkflow.api.WorkflowContext;
+import org.durableworkflow.it.app.WaitInput;
+import org.durableworkflow.it.evolve.EvolveSteps;
+
+import java.time.Duration;
+
+/** The first version: a step, then a wait. */
+@ApplicationScoped
+public class EvolvingWorkflow {
+
+    @Inject
+    WorkflowContext context;
+    @Inject
+    EvolveSteps steps;
+
+    @Workflow("evolving")
+    public String run(WaitInput input) {
+        String first = steps.first(input.eventId());
+        WaitForEventResult<String> event = context.waitForEvent("wait", input.eventId(), Duration.ofMinutes(10),
+                String.class);
+        return "v1:" + first + ":" + event.eventData();
+    }
+}

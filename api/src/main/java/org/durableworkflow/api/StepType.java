@@ -11,5 +11,7 @@ public enum StepType {
     /** {@code WorkflowContext.sleep}. */
     SLEEP,
     /** {@code WorkflowContext.patched}: the marker of a run that took a patch's new code. */
-    PATCH
+    PATCH,
+    /** The run failed and its {@link OnFailure} handler runs next; the result holds the {@link WorkflowFailure}. */
+    FAILURE
 }

@@ -84,6 +84,7 @@ public class DurableWorkflowExtension implements Extension {
     }
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
+        definitions.checkFailureHandlers();
         definitions.problems().forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
     }
 

@@ -73,4 +73,21 @@ final class DefinitionProblems {
                 + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
                 + ")";
     }
+
+    /** A failure handler names a workflow the application does not have. */
+    static String handlerForNoWorkflow(Method m, String name) {
+        return "DWF0016: @OnFailure method " + signature(m) + " names no @Workflow '" + name + "' of this application";
+    }
+
+    /** Two failure handlers for one workflow. */
+    static String duplicateHandler(String name, Method first, Method second) {
+        return "DWF0017: two @OnFailure methods for workflow '" + name + "': " + signature(first) + " and "
+                + signature(second);
+    }
+
+    /** A failure handler that cannot be called with the run's input and failure. */
+    static String badHandler(Method m) {
+        return "DWF0018: @OnFailure method " + signature(m) + " must be public, not static, and take the workflow's"
+                + " input and a WorkflowFailure, or only a WorkflowFailure";
+    }
 }

@@ -2,6 +2,7 @@ package org.durableworkflow.impl.definition;
 
 import jakarta.enterprise.inject.spi.Bean;
 import org.durableworkflow.api.DurableStep;
+import org.durableworkflow.api.OnFailure;
 import org.durableworkflow.api.Workflow;
 import org.durableworkflow.impl.time.Durations;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The application's workflow and step definitions: filled by the CDI extension as the container discovers beans,
@@ -22,6 +24,7 @@ public final class Definitions {
     /** Per bean class and method: a class-level annotation of the bean applies to the methods it inherits too. */
     private final Map<StepKey, StepDefinition> steps = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, FailureHandlerDefinition> handlers = new ConcurrentHashMap<>();
 
     /** Adds the {@code @Workflow} methods of {@code bean}, of class {@code beanClass}; its problems are kept. */
     public void collect(Bean<?> bean, Class<?> beanClass) {
@@ -34,9 +37,46 @@ public final class Definitions {
                 found.add(DefinitionProblems.duplicateWorkflow(name, previous.method(), method));
             }
         }
+        collectHandlers(bean, beanClass, found::add);
         synchronized (problems) {
             problems.addAll(found);
         }
+    }
+
+    private void collectHandlers(Bean<?> bean, Class<?> beanClass, Consumer<String> found) {
+        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                OnFailure onFailure = method.getAnnotation(OnFailure.class);
+                FailureHandlerDefinition handler = onFailure == null || method.isBridge() ? null
+                        : FailureHandlerDefinition.of(onFailure.value(), bean, method, found);
+                FailureHandlerDefinition previous = handler == null ? null
+                        : handlers.putIfAbsent(handler.workflowName(), handler);
+                if (previous != null) {
+                    found.accept(DefinitionProblems.duplicateHandler(handler.workflowName(), previous.method(),
+                            method));
+                }
+            }
+        }
+    }
+
+    /** Adds the problems of failure handlers that only every workflow tells: call it once all beans are seen. */
+    public void checkFailureHandlers() {
+        for (FailureHandlerDefinition handler : handlers.values()) {
+            WorkflowDefinition workflow = workflows.get(handler.workflowName());
+            String problem = workflow == null ? DefinitionProblems.handlerForNoWorkflow(handler.method(),
+                    handler.workflowName()) : handler.fits(workflow) ? null : DefinitionProblems.badHandler(
+                    handler.method());
+            if (problem != null) {
+                synchronized (problems) {
+                    problems.add(problem);
+                }
+            }
+        }
+    }
+
+    /** The failure handler of the workflow named {@code name}, or {@code null}. */
+    public FailureHandlerDefinition failureHandler(String name) {
+        return name == null ? null : handlers.get(name);
     }
 
     /** Every problem found so far, each a coded message. */

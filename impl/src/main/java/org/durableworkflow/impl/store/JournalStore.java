@@ -58,17 +58,23 @@ public class JournalStore {
         return sql.update(INSERT_STEP_OF_RUNNING_RUN, args) == 1;
     }
 
-    /** The sequence of the run's first failed step, or {@code null} when no step failed. */
+    /** The sequence of the run's first failed step before its failure handler's, or {@code null}. */
     public Integer firstFailedSeq(String runId) {
-        return Sql.first(sql.query("SELECT MIN(SEQ) FROM DWF_STEP WHERE RUN_ID = ? AND OUTCOME = ?",
-                JournalStore::intOrNull, runId, StepEntity.FAILED));
+        return Sql.first(sql.query("SELECT MIN(SEQ) FROM DWF_STEP WHERE RUN_ID = ? AND OUTCOME = ? AND SEQ < ?",
+                JournalStore::intOrNull, runId, StepEntity.FAILED, StepEntity.FAILURE_SEQ));
     }
 
-    /** The run's last journaled sequence; 0 when the journal is empty. */
+    /** The run's last journaled sequence, its failure handler's left out; 0 when the journal is empty. */
     public int lastSeq(String runId) {
-        Integer last = Sql.first(sql.query("SELECT MAX(SEQ) FROM DWF_STEP WHERE RUN_ID = ?",
-                JournalStore::intOrNull, runId));
+        Integer last = Sql.first(sql.query("SELECT MAX(SEQ) FROM DWF_STEP WHERE RUN_ID = ? AND SEQ < ?",
+                JournalStore::intOrNull, runId, StepEntity.FAILURE_SEQ));
         return last == null ? 0 : last;
+    }
+
+    /** The run's last failed step before its failure handler's, or {@code null}. */
+    public StepEntity lastFailed(String runId) {
+        return Sql.first(sql.query("SELECT " + StepEntity.COLUMNS + " FROM DWF_STEP WHERE RUN_ID = ? AND OUTCOME = ?"
+                + " AND SEQ < ? ORDER BY SEQ DESC", StepEntity::read, runId, StepEntity.FAILED, StepEntity.FAILURE_SEQ));
     }
 
     /** Deletes the run's journal entries from sequence {@code seq} on. */

@@ -21,6 +21,11 @@ import java.sql.SQLException;
 public class StepEntity {
 
     public static final String COMPLETED = "COMPLETED";
+    /**
+     * The sequence of the marker journaled when a run fails and its failure handler runs; the handler's durable calls
+     * follow it. Above any workflow's own sequences, so that the workflow's journal is left as it was.
+     */
+    public static final int FAILURE_SEQ = 1_000_000;
     public static final String FAILED = "FAILED";
     public static final String NOTIFIED = "NOTIFIED";
     public static final String TIMED_OUT = "TIMED_OUT";

@@ -150,7 +150,7 @@ class DefinitionValidationTest {
         }
     }
 
-    private static String deploymentError(Class<?>... beans) {
+    static String deploymentError(Class<?>... beans) {
         Weld weld = new Weld().disableDiscovery().addExtension(new DurableWorkflowExtension()).addBeanClasses(beans);
         RuntimeException e = assertThrows(RuntimeException.class, () -> {
             try (WeldContainer ignored = weld.initialize()) {

@@ -152,6 +152,8 @@ public class Executions {
             known = null;
             if (ended == Ended.SHARED_TRANSACTION_FAILED) {
                 sharing = false;
+            } else if (ended == Ended.TO_FAILURE_HANDLER) {
+                continue; // the run reads again, with its failure marker, and its handler runs
             } else if (ended == Ended.CONFLICT && attempt < Transactions.ATTEMPTS) {
                 Conflicts.pauseBefore(attempt++);
             } else {

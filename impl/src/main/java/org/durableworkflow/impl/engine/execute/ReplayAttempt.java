@@ -10,7 +10,6 @@ import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.WorkflowDefinition;
-import org.durableworkflow.impl.engine.end.RunEnding;
 import org.durableworkflow.impl.engine.run.CurrentRun;
 import org.durableworkflow.impl.engine.run.RunExecution;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
@@ -20,6 +19,7 @@ import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
@@ -48,9 +48,9 @@ public class ReplayAttempt {
     @Inject
     BeanManager beanManager;
     @Inject
-    RunEnding ending;
-    @Inject
     LeaseStore leases;
+    @Inject
+    FailureTail tail;
     @Inject
     WorkflowConfig config;
 
@@ -77,7 +77,9 @@ public class ReplayAttempt {
         /** handed over as {@link #HANDED_OVER}, having journaled no step: the run and journal read are still its */
         HANDED_OVER_AS_READ,
         /** a transaction shared by transactional steps rolled back when one of them threw */
-        SHARED_TRANSACTION_FAILED
+        SHARED_TRANSACTION_FAILED,
+        /** the run failed and journaled its failure marker: it must execute again, into its failure handler */
+        TO_FAILURE_HANDLER
     }
 
     /**
@@ -110,14 +112,22 @@ public class ReplayAttempt {
         if (carried) {
             execution.carryOpenTransaction(carry == Carry.THROUGH_TRANSACTIONAL_STEPS);
         }
+        StepEntity failure = tail.marker(snapshot.journal()); // the run failed: its handler runs
+        if (failure != null) {
+            execution.skipTo(StepEntity.FAILURE_SEQ);
+        }
         CurrentRun.set(execution);
+        Ended ended = Ended.DONE;
         try {
-            Object output = invoke(definition, run.input());
+            Object output = failure == null ? invoke(definition, run.input())
+                    : tail.invokeHandler(definition, run.input(), failure);
             execution.takeDueTimeout(); // the workflow ended before it reached its wait: the run ends after it
             if (execution.suspended()) {
-                failAfterLastStep(execution, ExecuteProblems.suspendSignalCaught());
-            } else {
+                ended = failAfterLastStep(execution, failure, ExecuteProblems.suspendSignalCaught());
+            } else if (failure == null) {
                 complete(execution, output);
+            } else {
+                tail.handled(execution, failure);
             }
         } catch (SuspendSignal suspended) {
             if (execution.sharedTransactionFailed()) {
@@ -135,18 +145,18 @@ public class ReplayAttempt {
             stoppedByTheDatabase(runId, e);
         } catch (NonDeterminismException e) {
             LOG.severe(e.getMessage());
-            failAfterLastStep(execution, e.getMessage());
+            ended = failAfterLastStep(execution, failure, e.getMessage());
         } catch (Throwable t) {
             if (Conflicts.isConflict(t)) {
                 return Ended.CONFLICT; // the database rolled the execution's transaction back; the run did not fail
             }
-            failAfterLastStep(execution, execution.suspended() ? ExecuteProblems.suspendSignalCaught()
-                    : t.getClass().getName() + ": " + t.getMessage());
+            ended = failAfterLastStep(execution, failure, execution.suspended()
+                    ? ExecuteProblems.suspendSignalCaught() : t.getClass().getName() + ": " + t.getMessage());
         } finally {
             transactions.rollbackAny(); // a step's transaction the execution left open when it broke off
             CurrentRun.clear();
         }
-        return Ended.DONE;
+        return ended;
     }
 
     /**
@@ -163,29 +173,30 @@ public class ReplayAttempt {
 
     /**
      * Fails the run once the transaction of its last step, if still open, committed; not when the execution
-     * carried a transaction that rolled back, taking what made the run runnable with it.
+     * carried a transaction that rolled back, taking what made the run runnable with it. A run with a failure
+     * handler not run yet goes on into it ({@link FailureTail}).
      */
-    private void failAfterLastStep(RunExecution execution, String error) {
+    private Ended failAfterLastStep(RunExecution execution, StepEntity failure, String error) {
         try {
             execution.takeDueTimeout(); // it broke before it reached its wait: the run fails once that timed out
         } catch (SuspendSignal notTimedOut) {
-            return; // rolled back; the caller times the waiter out alone
+            return Ended.DONE; // rolled back; the caller times the waiter out alone
         }
         if (execution.stopped()) {
             LOG.fine("run " + execution.runId() + " was ended while it executed; it is left as it is (" + error + ")");
-            return; // the workflow went on after the signal that stopped it: nothing of that was journaled
+            return Ended.DONE; // the workflow went on after the signal that stopped it: nothing was journaled
         }
         try {
             execution.commitStepTransaction(transactions);
         } catch (Exception e) {
             stoppedByTheDatabase(execution.runId(), e);
-            return;
+            return Ended.DONE;
         }
         if (execution.carriedTransactionLost()) {
             LOG.fine("run " + execution.runId() + " not failed: its resume rolled back (" + error + ")");
-            return;
+            return Ended.DONE;
         }
-        ending.fail(execution.runId(), error);
+        return tail.fail(execution, failure, error);
     }
 
     private static void stoppedByTheDatabase(String runId, Exception e) {

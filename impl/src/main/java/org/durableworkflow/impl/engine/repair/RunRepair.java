@@ -13,6 +13,7 @@ import org.durableworkflow.impl.engine.run.Leases;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
@@ -48,10 +49,8 @@ public class RunRepair {
             if (run.status() != RunStatus.FAILED) {
                 throw new WorkflowException(RepairProblems.notFailed(runId, run.status()));
             }
-            Integer failedStep = journal.firstFailedSeq(runId);
-            if (failedStep != null) {
-                journal.deleteFrom(runId, failedStep);
-            }
+            Integer failedStep = journal.firstFailedSeq(runId); // the failure handler's entries follow it
+            journal.deleteFrom(runId, failedStep != null ? failedStep : StepEntity.FAILURE_SEQ);
             long now = clock.millis();
             if (!runs.makeRunnable(runId, RunStatus.FAILED, config.serverId(), Leases.expiryFrom(config, now), now)) {
                 throw new WorkflowException(RepairProblems.notFailed(runId, runs.findRun(runId).status()));

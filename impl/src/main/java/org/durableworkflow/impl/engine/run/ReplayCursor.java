@@ -37,6 +37,11 @@ final class ReplayCursor {
         return ++lastSeq;
     }
 
+    /** Makes {@code seq} the last sequence handed out, so that the next durable call gets the one after it. */
+    void skipTo(int seq) {
+        lastSeq = seq;
+    }
+
     int peekSeq() {
         return lastSeq + 1;
     }

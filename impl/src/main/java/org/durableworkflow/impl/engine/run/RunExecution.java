@@ -33,10 +33,8 @@ public final class RunExecution {
     }
 
     /**
-     * @param createdAt          when the run was created: with its id, what tells it from a later run started with
-     *                           the same id once this one was deleted ({@code runs.retention})
-     * @param sharesTransactions whether consecutive transactional steps share a transaction; {@code false} when the
-     *                           run executes again after such a transaction failed
+     * @param createdAt          with the id, what tells the run from a later one of the same id ({@code runs.retention})
+     * @param sharesTransactions whether consecutive transactional steps share a transaction; not after one failed
      */
     public RunExecution(String runId, String workflowName, long createdAt, List<StepEntity> journal,
                         boolean sharesTransactions) {
@@ -65,6 +63,11 @@ public final class RunExecution {
         return cursor.nextSeq();
     }
 
+    /** Continues after sequence {@code seq}: a failure handler's calls follow its marker. */
+    public void skipTo(int seq) {
+        cursor.skipTo(seq);
+    }
+
     /** The sequence number the next durable call will get. */
     public int peekSeq() {
         return cursor.peekSeq();
@@ -82,10 +85,7 @@ public final class RunExecution {
         return cursor.entryAt(cursor.peekSeq());
     }
 
-    /**
-     * Takes the due timeout before call {@code seq} when that is the wait it times out, another call there that the
-     * outcome then disagrees with, or new work: none happens before the deadline.
-     */
+    /** Takes the due timeout before call {@code seq}, its wait or new work: none happens before the deadline. */
     private void takeDueTimeoutBefore(int seq) {
         if (dueTimeout != null && (seq >= dueTimeout.seq() || !cursor.journaled(seq))) {
             takeDueTimeout();

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import org.durableworkflow.api.DurableStep;
 import org.durableworkflow.api.WorkflowContext;
+import org.durableworkflow.api.WorkflowFailure;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,8 +31,12 @@ public class OrderSteps {
         return write(order, "PROCESSING_REQUEST", "please process order " + order.orderId());
     }
 
+    /** Fails for good when the processing system rejected the order; the workflow's failure handler takes over. */
     @DurableStep(value = "process order", transactional = true)
     public String processOrder(OrderRequest order, Delivery delivery) {
+        if (delivery != null && Delivery.REJECTED.equals(delivery.status())) {
+            throw new OrderRejectedException(order.orderId());
+        }
         return "order " + order.orderId() + " processed: " + describe(delivery);
     }
 
@@ -47,6 +52,13 @@ public class OrderSteps {
                 + " in time");
     }
 
+    /** Tells the customer that the order failed, and why; the failure handler calls it. */
+    @DurableStep(value = "record failure", transactional = true)
+    public String recordFailure(OrderRequest order, WorkflowFailure failure) {
+        return write(order, "FAILURE", "your order " + (order == null ? "?" : order.orderId()) + " failed at '"
+                + failure.stepName() + "': " + failure.error());
+    }
+
     /**
      * Plain JDBC on the container's data source (the table is {@link OutboxMessage}'s): the insert joins the step's
      * transaction, on the connection the library's journal row uses.
@@ -57,8 +69,8 @@ public class OrderSteps {
              PreparedStatement insert = connection.prepareStatement("INSERT INTO SAMPLE_OUTBOX"
                      + " (IDEMPOTENCY_KEY, ORDER_ID, RECIPIENT, KIND, BODY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key);
-            insert.setString(2, order.orderId());
-            insert.setString(3, order.userEmail());
+            insert.setString(2, order == null ? "?" : order.orderId());
+            insert.setString(3, order == null ? "?" : order.userEmail());
             insert.setString(4, kind);
             insert.setString(5, body);
             insert.setLong(6, System.currentTimeMillis());
@@ -70,7 +82,6 @@ public class OrderSteps {
     }
 
     private static String describe(Delivery delivery) {
-        return delivery == null ? "no details"
-                : "status " + delivery.status() + ", tracking " + delivery.trackingNumber();
+        return delivery == null ? "no details" : delivery.describe();
     }
 }

@@ -2,9 +2,11 @@ package org.durableworkflow.sample;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.durableworkflow.api.OnFailure;
 import org.durableworkflow.api.WaitForEventResult;
 import org.durableworkflow.api.Workflow;
 import org.durableworkflow.api.WorkflowContext;
+import org.durableworkflow.api.WorkflowFailure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The mission's example: request processing, wait for the processing system's event, confirm. */
@@ -34,5 +36,11 @@ public class OrderWorkflow {
         steps.processOrder(order, result.eventData());
         steps.sendConfirmationEmail(order, result.eventData());
         return "confirmed";
+    }
+
+    /** A failed order (a rejected delivery, say) tells its customer, through the outbox, once. */
+    @OnFailure(NAME)
+    public void onFailure(OrderRequest order, WorkflowFailure failure) {
+        steps.recordFailure(order, failure);
     }
 }

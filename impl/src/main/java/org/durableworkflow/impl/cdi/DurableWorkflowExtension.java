@@ -17,6 +17,8 @@ import org.durableworkflow.impl.engine.end.RunEnding;
 import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.impl.engine.execute.ReplayAttempt;
 import org.durableworkflow.impl.engine.recovery.Recovery;
+import org.durableworkflow.impl.engine.result.ResultAwaiter;
+import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.engine.start.RunStarter;
 import org.durableworkflow.impl.engine.step.StepRunner;
 import org.durableworkflow.impl.engine.step.Waits;
@@ -62,7 +64,7 @@ public class DurableWorkflowExtension implements Extension {
             List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, Executions.class, WaiterOutcomes.class,
                     KeptEvents.class, Notifier.class, StepRunner.class, Waits.class, WorkflowContextImpl.class,
                     RunStarter.class, Recovery.class, RunQueries.class, WorkflowEngine.class,
-                    WorkflowClientImpl.class),
+                    WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class),
             RestResources.all()).flatMap(List::stream).toList();
 

@@ -5,10 +5,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.api.exception.StorageUnavailableException;
+import org.durableworkflow.api.exception.UnknownRunException;
 import org.durableworkflow.api.exception.UnknownWorkflowException;
 import org.durableworkflow.api.exception.WorkflowException;
 
-/** The library's exceptions as answers: bad input 400, unknown workflow 404, database unreachable 503. */
+/** The library's exceptions as answers: bad input 400, unknown workflow or run 404, database unreachable 503. */
 @ApplicationScoped
 public class WorkflowExceptionMapper implements ExceptionMapper<WorkflowException> {
 
@@ -17,7 +18,7 @@ public class WorkflowExceptionMapper implements ExceptionMapper<WorkflowExceptio
         int status;
         if (e instanceof InvalidInputException) {
             status = e.getMessage().startsWith("DWF0215") ? 413 : 400;
-        } else if (e instanceof UnknownWorkflowException) {
+        } else if (e instanceof UnknownWorkflowException || e instanceof UnknownRunException) {
             status = 404;
         } else if (e instanceof StorageUnavailableException) {
             return ApiError.databaseUnavailable(e.getMessage());

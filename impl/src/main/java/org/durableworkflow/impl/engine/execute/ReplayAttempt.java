@@ -11,6 +11,7 @@ import org.durableworkflow.api.exception.UnknownWorkflowException;
 import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.WorkflowDefinition;
 import org.durableworkflow.impl.engine.end.RunEnding;
+import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.engine.run.CurrentRun;
 import org.durableworkflow.impl.engine.run.RunExecution;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
@@ -18,6 +19,7 @@ import org.durableworkflow.impl.engine.run.SuspendSignal;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
+import org.durableworkflow.impl.store.RunState;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
@@ -48,6 +50,8 @@ public class ReplayAttempt {
     BeanManager beanManager;
     @Inject
     RunEnding ending;
+    @Inject
+    ResultWaiters results;
 
     /** Whether an execution carries the transaction open on its thread, and how far. */
     enum Carry {
@@ -193,7 +197,13 @@ public class ReplayAttempt {
     /** Completes the run in the transaction of its last step when that is still open. */
     private void complete(RunExecution execution, Object output) throws Exception {
         String outputJson = json.toJson(output);
-        execution.commitWith(transactions, () -> runs.moveRun(execution.runId(), RunStatus.RUNNING,
-                RunStatus.COMPLETED, outputJson, null, clock.millis()));
+        execution.commitWith(transactions, () -> {
+            boolean moved = runs.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.COMPLETED, outputJson,
+                    null, clock.millis());
+            if (moved) {
+                results.endedAfterCommit(new RunState(execution.runId(), RunStatus.COMPLETED, outputJson, null));
+            }
+            return moved;
+        });
     }
 }

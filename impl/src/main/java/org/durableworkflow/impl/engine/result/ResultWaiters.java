@@ -1,5 +1,6 @@
 package org.durableworkflow.impl.engine.result;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +55,18 @@ public class ResultWaiters {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "the scheduled executor is looked up again at the first await", e);
         }
+    }
+
+    /** At the application's stop: no more reads; every caller is answered with the status last seen. */
+    @PreDestroy
+    void stop() {
+        synchronized (checking) {
+            if (check != null) {
+                check.cancel(false);
+                check = null;
+            }
+        }
+        awaited.values().forEach(callers -> callers.forEach(Awaiting::giveUp));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.durableworkflow.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,4 +86,23 @@ public interface WorkflowClient {
      * @throws org.durableworkflow.api.exception.InvalidInputException when {@code fromSequence} is outside the journal
      */
     String fork(String workflowRunId, int fromSequence);
+
+    /**
+     * Waits, on the calling thread, until the run ends or {@code maxWait} passes, whichever comes first, and answers
+     * where it stands then. A run that ends on this server is answered as soon as its ending committed; one that
+     * ends on another server of the cluster within about half a second (one check of the database for every run
+     * awaited on this server). The waiting caller holds nothing but its own thread: no transaction, no lock.
+     *
+     * @param workflowRunId the run
+     * @param maxWait       how long to wait at most; zero answers at once
+     * @param type          the type to read a completed run's output as (the JSON the workflow method's result was
+     *                      stored as); {@link Object} reads it as maps, lists, strings, numbers and booleans
+     * @return the final status with its output or error once the run ended, else the current status
+     *         ({@link RunResult#ended()} {@code false}) with neither
+     * @throws org.durableworkflow.api.exception.UnknownRunException when no run has that id
+     * @throws org.durableworkflow.api.exception.InvalidInputException when {@code maxWait} is {@code null},
+     *         negative or longer than 36500 days, or when the output cannot be read as {@code type}
+     * @throws org.durableworkflow.api.exception.StorageUnavailableException when the database cannot be read
+     */
+    <T> RunResult<T> awaitResult(String workflowRunId, Duration maxWait, Class<T> type);
 }

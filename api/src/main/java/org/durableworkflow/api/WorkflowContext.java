@@ -1,6 +1,7 @@
 package org.durableworkflow.api;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -100,4 +101,16 @@ public interface WorkflowContext {
      * Once no stored run has the marker, the call can go too.
      */
     void deprecatePatch(String patchId);
+
+    /**
+     * Suspends the run until {@code until}, holding no thread, with the same timer as {@link #sleep}: the deadline
+     * is stored when the call is first reached, and on replay the call returns at once. An instant in the past
+     * (or now) resumes the run at once, through the same timer.
+     *
+     * @param stepName the sleep's name in the journal
+     * @param until    when to resume; at most 36500 days ahead
+     * @throws org.durableworkflow.api.exception.InvalidInputException when {@code until} is {@code null} or more
+     *         than 36500 days ahead, before anything is stored
+     */
+    void sleepUntil(String stepName, Instant until);
 }

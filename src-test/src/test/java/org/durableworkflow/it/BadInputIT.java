@@ -50,6 +50,7 @@ class BadInputIT extends RemoteApiTest {
                 new String[]{"POST", "workflow/workflows/wait-for-text/runs", "{\"eventId\":\"x\"}"},
                 new String[]{"GET", "workflow/runs", null},
                 new String[]{"GET", "workflow/runs/" + canaryRun, null},
+                new String[]{"GET", "workflow/runs/" + canaryRun + "/result?wait=1s", null},
                 new String[]{"POST", "workflow/runs/" + canaryRun + "/cancel", ""},
                 new String[]{"GET", "workflow/waiters", null},
                 new String[]{"GET", "workflow/events", null});

@@ -45,6 +45,12 @@ public final class Deployments {
         return war;
     }
 
+    /** The messages log of the server Arquillian deploys to. */
+    public static java.nio.file.Path serverLog() {
+        return java.nio.file.Path.of(System.getProperty("wlp.dir"), "usr", "servers",
+                System.getProperty("test.server.name", "testServer"), "logs", "messages.log");
+    }
+
     private static void addJars(WebArchive war, String directoryProperty) {
         File jars = new File(Objects.requireNonNull(System.getProperty(directoryProperty), directoryProperty));
         for (File jar : Objects.requireNonNull(jars.listFiles((dir, n) -> n.endsWith(".jar")))) {

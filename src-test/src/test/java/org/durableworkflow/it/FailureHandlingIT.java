@@ -7,7 +7,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +69,6 @@ class FailureHandlingIT extends RemoteApiTest {
     }
 
     private static String log() throws Exception {
-        return Files.readString(Path.of(System.getProperty("wlp.dir"), "usr/servers/testServer/logs/messages.log"));
+        return Files.readString(Deployments.serverLog());
     }
 }

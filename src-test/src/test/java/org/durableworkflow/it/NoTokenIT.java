@@ -45,7 +45,7 @@ class NoTokenIT {
             assertTrue(response.body().contains("DWF0800") && response.body().contains("durable-workflow.rest.token"),
                     response.body());
         }
-        Path log = Path.of(System.getProperty("wlp.dir"), "usr/servers/testServer/logs/messages.log");
+        Path log = Deployments.serverLog();
         assertTrue(Files.readString(log).contains("DWF0700: no durable-workflow.rest.token is configured"));
     }
 }

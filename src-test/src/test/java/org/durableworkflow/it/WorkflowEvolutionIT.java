@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +159,7 @@ class WorkflowEvolutionIT {
     }
 
     private static String log() throws Exception {
-        return Files.readString(Path.of(System.getProperty("wlp.dir"), "usr/servers/testServer/logs/messages.log"));
+        return Files.readString(Deployments.serverLog());
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

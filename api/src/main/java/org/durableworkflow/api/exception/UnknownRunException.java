@@ -1,6 +1,9 @@
 package org.durableworkflow.api.exception;
 
-/** No run has the requested id: it never existed, or it ended and was deleted ({@code runs.retention}). */
+/**
+ * No run has the requested id: it was never started, or it ended and was deleted after
+ * {@code durable-workflow.runs.retention}.
+ */
 public class UnknownRunException extends WorkflowException {
 
     private static final long serialVersionUID = 1L;
@@ -12,6 +15,7 @@ public class UnknownRunException extends WorkflowException {
         this.workflowRunId = workflowRunId;
     }
 
+    /** The id asked for. */
     public String workflowRunId() {
         return workflowRunId;
     }

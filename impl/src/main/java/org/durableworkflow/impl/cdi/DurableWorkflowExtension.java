@@ -18,6 +18,8 @@ import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.impl.engine.execute.ReplayAttempt;
 import org.durableworkflow.impl.engine.recovery.Recovery;
 import org.durableworkflow.impl.engine.repair.RunRepair;
+import org.durableworkflow.impl.engine.result.ResultAwaiter;
+import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.engine.start.RunStarter;
 import org.durableworkflow.impl.engine.step.StepRunner;
 import org.durableworkflow.impl.engine.step.Waits;
@@ -64,7 +66,7 @@ public class DurableWorkflowExtension implements Extension {
             List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, Executions.class, WaiterOutcomes.class,
                     KeptEvents.class, Notifier.class, StepRunner.class, Waits.class, WorkflowContextImpl.class,
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
-                    WorkflowClientImpl.class),
+                    WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),
             RestResources.all()).flatMap(List::stream).toList();
 

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.RunInfo;
+import org.durableworkflow.api.RunResult;
 import org.durableworkflow.api.Waiter;
 import org.durableworkflow.api.WorkflowClient;
+import org.durableworkflow.impl.engine.result.ResultAwaiter;
 import org.durableworkflow.impl.engine.waiter.Notifier;
 import org.durableworkflow.impl.json.JsonCodec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +25,8 @@ public class WorkflowClientImpl implements WorkflowClient {
     Notifier notifier;
     @Inject
     JsonCodec json;
+    @Inject
+    ResultAwaiter results;
 
     @Override
     public String start(String workflowName, Object input) {
@@ -66,5 +71,10 @@ public class WorkflowClientImpl implements WorkflowClient {
     @Override
     public String fork(String workflowRunId, int fromSequence) {
         return engine.fork(workflowRunId, fromSequence);
+    }
+
+    @Override
+    public <T> RunResult<T> awaitResult(String workflowRunId, Duration maxWait, Class<T> type) {
+        return results.awaitResult(workflowRunId, maxWait, type);
     }
 }

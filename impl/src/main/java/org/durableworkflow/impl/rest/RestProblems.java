@@ -74,4 +74,9 @@ final class RestProblems {
     static String forkBody() {
         return "DWF0815: the body must be {\"fromSequence\": N}, N a step's sequence in the run's journal";
     }
+
+    /** The wait of a result's await is not a duration from 0 to 5 minutes. */
+    static String badWait(String shown) {
+        return "DWF0816: 'wait' must be a duration from 0 to 5m (30s, 2m, a number of seconds); got '" + shown + "'";
+    }
 }

@@ -9,28 +9,37 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.durableworkflow.api.RunInfo;
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.api.exception.UnknownRunException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.engine.RunQueries;
 import org.durableworkflow.impl.engine.WorkflowEngine;
+import org.durableworkflow.impl.engine.result.Awaiting;
+import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.security.Guarded;
 
 import java.io.IOException;
 import java.io.InputStream;
-
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Native endpoints on runs: list them, read one with its steps, cancel, resume or fork one. */
+/** Native endpoints on runs: list them, read one with its steps, await its result, cancel, resume or fork it. */
 @ApplicationScoped
 @Guarded
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
+
+    private static final long SAFETY_MARGIN_MILLIS = 10_000;
 
     @Inject
     WorkflowEngine engine;
@@ -40,6 +49,8 @@ public class RunResource {
     JsonCodec json;
     @Inject
     WorkflowConfig config;
+    @Inject
+    ResultWaiters waiters;
 
     /** Runs, newest first, by {@code status} and {@code workflow} where given, a page at a time. */
     @GET
@@ -66,6 +77,31 @@ public class RunResource {
     public RunInfo run(@PathParam("runId") String runId) {
         return engine.runInfo(runId)
                 .orElseThrow(() -> ApiError.exception(404, RestProblems.noRun(runId)));
+    }
+
+    /**
+     * Answers once the run ended ({@code 200} with its outcome) or {@code wait} passed ({@code 202} with its
+     * status), holding no thread meanwhile.
+     */
+    @GET
+    @Path("{runId: .+}/result")
+    public void result(@PathParam("runId") String runId, @QueryParam("wait") String wait,
+                       @Suspended AsyncResponse answer) {
+        Duration maxWait = ResultAnswers.waitOf(wait);
+        AtomicReference<Awaiting> awaiting = new AtomicReference<>();
+        // a safety net only: the registry answers at maxWait, but a container may time out suspended calls earlier
+        answer.setTimeout(maxWait.toMillis() + SAFETY_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+        answer.setTimeoutHandler(late -> {
+            Awaiting waiting = awaiting.get();
+            if (waiting != null) {
+                waiting.giveUp();
+            }
+        });
+        try {
+            awaiting.set(waiters.await(runId, maxWait, state -> answer.resume(ResultAnswers.of(state))));
+        } catch (UnknownRunException e) {
+            throw ApiError.exception(404, RestProblems.noRun(runId));
+        }
     }
 
     @POST

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.durableworkflow.api.RunStatus;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -30,6 +32,8 @@ public class RunStore {
     /** The run from one state to another, its lease released. */
     public static final String MOVE_RUN = "UPDATE DWF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_TEXT = ?,"
             + " LEASE_OWNER = NULL, LEASE_EXPIRY = 0, UPDATED_AT = ? WHERE RUN_ID = ?" + AND_STATUS_IS;
+    /** The most run ids {@link #states} takes in one statement. */
+    public static final int STATES_AT_ONCE = 500;
     /** The statuses of runs that ended, as SQL, written out so that PostgreSQL matches its partial index. */
     static final String ENDED = "('COMPLETED', 'FAILED', 'CANCELLED')";
 
@@ -101,7 +105,22 @@ public class RunStore {
 
     /** Moves a run from {@code from} to {@code to}, releasing its lease; false when it was not in {@code from}. */
     public boolean moveRun(String runId, RunStatus from, RunStatus to, String output, String error, long now) {
-        return sql.update(MOVE_RUN, to, Sql.text(output), truncate(error), now, runId, from) == 1;
+        return sql.update(MOVE_RUN, to, Sql.text(output), storedError(error), now, runId, from) == 1;
+    }
+
+    /**
+     * The states of the runs among {@code runIds} (at most {@link #STATES_AT_ONCE}) that exist, in one statement;
+     * ids that could be no run's are left out.
+     */
+    public List<RunState> states(Collection<String> runIds) {
+        List<String> ids = runIds.stream().filter(RunStore::couldBeRunId).limit(STATES_AT_ONCE).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.query("SELECT RUN_ID, STATUS, OUTPUT_JSON, ERROR_TEXT FROM DWF_RUN WHERE RUN_ID IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", row -> new RunState(
+                row.getString(1), RunStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4)),
+                ids.toArray());
     }
 
     /** A page of runs, newest first, filtered by status and workflow name where given ({@code null}: any). */
@@ -130,7 +149,8 @@ public class RunStore {
         return value != null && value.length() <= length;
     }
 
-    private static String truncate(String text) {
+    /** {@code text} as the ERROR_TEXT column keeps it: its first 2,000 characters. */
+    public static String storedError(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 }

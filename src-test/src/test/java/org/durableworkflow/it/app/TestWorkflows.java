@@ -8,6 +8,7 @@ import org.durableworkflow.api.Workflow;
 import org.durableworkflow.api.WorkflowContext;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The workflows the integration tests drive. */
@@ -128,6 +129,13 @@ public class TestWorkflows {
     public void latencyProbe(WaitInput input) {
         context.waitForEvent("wait", input.eventId(), "5m", String.class);
         ResumeTimes.record(context.workflowRunId());
+    }
+
+    /** Sleeps until the epoch millisecond it is given, then runs one step. */
+    @Workflow("sleep-until")
+    public String sleepUntil(long epochMillis) {
+        context.sleepUntil("until", Instant.ofEpochMilli(epochMillis));
+        return context.run("after", String.class, () -> "awake");
     }
 
     @Workflow("sleeper")

@@ -61,7 +61,7 @@ class ReadmeWalkthroughIT {
             int notified = output.indexOf("\"workflowRunId\":\"wfr_", waiter);
             int completed = output.indexOf("\"status\":\"COMPLETED\"", notified);
             assertTrue(waiter >= 0 && notified > waiter && completed > notified, output);
-            assertTrue(output.substring(completed).contains("Hello Ada, nice to meet you"), output);
+            assertTrue(output.substring(notified).contains("\"output\":\"\\\"Hello Ada, nice to meet you"), output);
         } finally {
             new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", "readmeServer").inheritIO().start()
                     .waitFor(60, TimeUnit.SECONDS);

@@ -3,9 +3,11 @@ package org.durableworkflow.impl.engine.end;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.engine.run.CurrentRun;
 import org.durableworkflow.impl.engine.run.RunExecution;
 import org.durableworkflow.impl.store.RunEntity;
+import org.durableworkflow.impl.store.RunState;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.store.WaiterEntity;
@@ -29,6 +31,8 @@ public class RunEnding {
     Transactions transactions;
     @Inject
     Clock clock;
+    @Inject
+    ResultWaiters results;
 
     /** Fails a run that is running or waiting; its waiters are cancelled. */
     public void fail(String runId, String error) {
@@ -58,6 +62,7 @@ public class RunEnding {
                     return false;
                 }
                 if (runs.moveRun(runId, run.status(), to, null, error, clock.millis())) {
+                    results.endedAfterCommit(new RunState(runId, to, null, RunStore.storedError(error)));
                     cancelWaiters(runId); // a wait that committed after the first look at the waiters left one
                     return true;
                 }

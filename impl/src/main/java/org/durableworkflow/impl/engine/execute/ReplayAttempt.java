@@ -10,6 +10,7 @@ import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.WorkflowDefinition;
+import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.engine.run.CurrentRun;
 import org.durableworkflow.impl.engine.run.RunExecution;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
@@ -18,6 +19,7 @@ import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RunEntity;
+import org.durableworkflow.impl.store.RunState;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
@@ -56,6 +58,8 @@ public class ReplayAttempt {
 
     /** How many leases a run whose workflow is not deployed waits before any server tries it again. */
     static final int PARKED_LEASES = 10;
+    @Inject
+    ResultWaiters results;
 
     /** Whether an execution carries the transaction open on its thread, and how far. */
     enum Carry {
@@ -217,7 +221,13 @@ public class ReplayAttempt {
     /** Completes the run in the transaction of its last step when that is still open. */
     private void complete(RunExecution execution, Object output) throws Exception {
         String outputJson = json.toJson(output);
-        execution.commitWith(transactions, () -> runs.moveRun(execution.runId(), RunStatus.RUNNING,
-                RunStatus.COMPLETED, outputJson, null, clock.millis()));
+        execution.commitWith(transactions, () -> {
+            boolean moved = runs.moveRun(execution.runId(), RunStatus.RUNNING, RunStatus.COMPLETED, outputJson,
+                    null, clock.millis());
+            if (moved) {
+                results.endedAfterCommit(new RunState(execution.runId(), RunStatus.COMPLETED, outputJson, null));
+            }
+            return moved;
+        });
     }
 }

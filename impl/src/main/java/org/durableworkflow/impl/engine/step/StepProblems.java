@@ -32,4 +32,9 @@ final class StepProblems {
     private static String noLongerRunning(String runId) {
         return "DWF0609: run " + runId + " is no longer running (cancelled?) ";
     }
+
+    /** A sleepUntil without an instant, or with one more than 100 years ahead. */
+    static String sleepUntilTooFar(java.time.Instant until) {
+        return "DWF0203: sleepUntil needs an instant at most 36500d (100 years) ahead, got '" + until + "'";
+    }
 }

@@ -10,6 +10,7 @@ import org.durableworkflow.api.NotifyResponse;
 import org.durableworkflow.api.StepType;
 import org.durableworkflow.api.WaitForEventResult;
 import org.durableworkflow.api.WorkflowContext;
+import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
@@ -21,6 +22,7 @@ import org.durableworkflow.impl.time.Durations;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -117,9 +119,26 @@ public class WorkflowContextImpl implements WorkflowContext {
         RunExecution execution = outsideSteps("sleep");
         Inputs.name("stepName", stepName);
         Durations.requirePositive(duration, duration);
+        sleepTo(execution, stepName, deadline(duration));
+    }
+
+    @Override
+    public void sleepUntil(String stepName, Instant until) {
+        RunExecution execution = outsideSteps("sleepUntil");
+        Inputs.name("stepName", stepName);
+        long now = clock.millis();
+        if (until == null || until.isAfter(Instant.ofEpochMilli(now).plus(Durations.LONGEST))) {
+            throw new InvalidInputException(StepProblems.sleepUntilTooFar(until));
+        }
+        // a past instant is stored as now: due at once, and no overflow for one before the epoch's range
+        sleepTo(execution, stepName, until.isBefore(Instant.ofEpochMilli(now)) ? now : until.toEpochMilli());
+    }
+
+    /** Suspends the run until {@code deadline}, unless the journal has the sleep already; one timer for both. */
+    private void sleepTo(RunExecution execution, String stepName, long deadline) {
         int seq = execution.nextSeq();
         if (execution.replay(seq, StepType.SLEEP, stepName) == null) {
-            throw unchecked(() -> waits.sleep(execution, seq, stepName, deadline(duration)),
+            throw unchecked(() -> waits.sleep(execution, seq, stepName, deadline),
                     "could not register wait '" + stepName + "'");
         }
     }

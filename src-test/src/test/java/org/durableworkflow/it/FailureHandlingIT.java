@@ -57,6 +57,22 @@ class FailureHandlingIT extends RemoteApiTest {
                 steps(run(runId)));
     }
 
+    @Test
+    void ofManyResumesOfOneFailedRunAtOnceExactlyOneResumesIt() throws Exception {
+        String eventId = "once-" + UUID.randomUUID();
+        String runId = start("fails-once", eventId, null);
+        awaitStatus(runId, "FAILED");
+        List<Integer> answers = inParallel(java.util.stream.IntStream.range(0, 8).mapToObj(i ->
+                (java.util.concurrent.Callable<Integer>) () -> send("POST", "workflow/runs/" + runId + "/resume", "",
+                        Deployments.TOKEN).statusCode()).toList());
+        assertEquals(1, answers.stream().filter(status -> status == 202).count(), answers.toString());
+        assertEquals(7, answers.stream().filter(status -> status == 409).count(), answers.toString());
+        awaitStatus(runId, "WAITING");
+        send("POST", "workflow/v2/notify/" + eventId, "done", Deployments.TOKEN);
+        assertEquals("\"done\"", outputOnceCompleted(runId));
+        assertEquals(List.of("1 STEP fails once COMPLETED", "2 WAIT wait NOTIFIED"), steps(run(runId)));
+    }
+
     private static List<String> steps(Map<?, ?> run) {
         return ((List<?>) run.get("steps")).stream().map(s -> (Map<?, ?>) s)
                 .map(s -> ((Number) s.get("sequence")).intValue() + " " + s.get("type") + " " + s.get("name") + " "

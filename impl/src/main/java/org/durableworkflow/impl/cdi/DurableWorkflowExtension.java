@@ -15,6 +15,7 @@ import org.durableworkflow.impl.config.RestRoot;
 import org.durableworkflow.impl.engine.dispatch.Dispatcher;
 import org.durableworkflow.impl.engine.end.RunEnding;
 import org.durableworkflow.impl.engine.execute.Executions;
+import org.durableworkflow.impl.engine.execute.FailureTail;
 import org.durableworkflow.impl.engine.execute.ReplayAttempt;
 import org.durableworkflow.impl.engine.recovery.Recovery;
 import org.durableworkflow.impl.engine.repair.RunRepair;
@@ -63,8 +64,9 @@ public class DurableWorkflowExtension implements Extension {
                     JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class,
                     WaiterSettlement.class, EventStore.class),
             List.of(TimerGateway.class, DeadlineWindows.class, LocalTimeouts.class, WindowStore.class),
-            List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, Executions.class, WaiterOutcomes.class,
-                    KeptEvents.class, Notifier.class, StepRunner.class, Waits.class, WorkflowContextImpl.class,
+            List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, FailureTail.class, Executions.class,
+                    WaiterOutcomes.class, KeptEvents.class, Notifier.class, StepRunner.class, Waits.class,
+                    WorkflowContextImpl.class,
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
                     WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),

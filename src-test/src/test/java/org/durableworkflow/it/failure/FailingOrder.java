@@ -33,6 +33,13 @@ public class FailingOrder {
         steps.release(input.eventId() + " after " + failure.stepName() + " at " + failure.sequence());
     }
 
+    /** A step that fails once, then a wait: resumed, the run waits, and a notify completes it. */
+    @Workflow("fails-once")
+    public String failsOnce(WaitInput input) {
+        steps.failsOnce(input.eventId());
+        return context.waitForEvent("wait", input.eventId(), Duration.ofMinutes(5), String.class).eventData();
+    }
+
     /** A saga: the step's exception (or, on replay, its journaled failure) caught and compensated. */
     @Workflow("saga")
     public String saga(WaitInput input) {

@@ -73,6 +73,23 @@ class FailureHandlingIT extends RemoteApiTest {
         assertEquals(List.of("1 STEP fails once COMPLETED", "2 WAIT wait NOTIFIED"), steps(run(runId)));
     }
 
+    @Test
+    void aResumeRerunsTheStepThatFailedTheRunNotAnEarlierFailureTheWorkflowCaught() throws Exception {
+        String eventId = "caught-" + UUID.randomUUID();
+        String runId = start("caught-then-fails-once", eventId, null);
+        awaitStatus(runId, "FAILED");
+        Object releasedAt = step(run(runId), 2).get("createdAt");
+        assertEquals(202, send("POST", "workflow/runs/" + runId + "/resume", "", Deployments.TOKEN).statusCode());
+        awaitStatus(runId, "WAITING");
+        assertEquals(null, run(runId).get("error"), "a resumed run shows no error");
+        send("POST", "workflow/v2/notify/" + eventId, "done", Deployments.TOKEN);
+        assertEquals("\"done\"", outputOnceCompleted(runId));
+        Map<?, ?> run = run(runId);
+        assertEquals(List.of("1 STEP charge FAILED", "2 STEP release COMPLETED", "3 STEP fails once COMPLETED",
+                "4 WAIT wait NOTIFIED"), steps(run));
+        assertEquals(releasedAt, step(run, 2).get("createdAt"), "the compensation ran once, before the resume");
+    }
+
     private static List<String> steps(Map<?, ?> run) {
         return ((List<?>) run.get("steps")).stream().map(s -> (Map<?, ?>) s)
                 .map(s -> ((Number) s.get("sequence")).intValue() + " " + s.get("type") + " " + s.get("name") + " "

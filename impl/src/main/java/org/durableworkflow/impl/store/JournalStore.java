@@ -58,10 +58,10 @@ public class JournalStore {
         return sql.update(INSERT_STEP_OF_RUNNING_RUN, args) == 1;
     }
 
-    /** The sequence of the run's first failed step before its failure handler's, or {@code null}. */
-    public Integer firstFailedSeq(String runId) {
-        return Sql.first(sql.query("SELECT MIN(SEQ) FROM DWF_STEP WHERE RUN_ID = ? AND OUTCOME = ? AND SEQ < ?",
-                JournalStore::intOrNull, runId, StepEntity.FAILED, StepEntity.FAILURE_SEQ));
+    /** The run's last journal entry before its failure handler's, or {@code null}. */
+    public StepEntity lastEntry(String runId) {
+        return Sql.first(sql.query("SELECT " + StepEntity.COLUMNS + " FROM DWF_STEP WHERE RUN_ID = ? AND SEQ < ?"
+                + " ORDER BY SEQ DESC", StepEntity::read, runId, StepEntity.FAILURE_SEQ));
     }
 
     /** The run's last journaled sequence, its failure handler's left out; 0 when the journal is empty. */

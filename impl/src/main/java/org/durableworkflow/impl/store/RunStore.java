@@ -153,4 +153,9 @@ public class RunStore {
     public static String storedError(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
+
+    /** Clears the error of a run that is RUNNING again. */
+    public void clearError(String runId) {
+        sql.update("UPDATE DWF_RUN SET ERROR_TEXT = NULL WHERE RUN_ID = ?", runId);
+    }
 }

@@ -95,4 +95,9 @@ public class WaiterStore {
         return sql.query("SELECT " + WaiterEntity.COLUMNS + " FROM DWF_WAITER WHERE " + where + " ORDER BY ID",
                 WaiterEntity::read, args);
     }
+
+    /** Deletes the run's waiters from sequence {@code seq} on: settled ones, of a run being resumed. */
+    public void deleteFrom(String runId, int seq) {
+        sql.update("DELETE FROM DWF_WAITER WHERE RUN_ID = ? AND SEQ >= ?", runId, seq);
+    }
 }

@@ -40,6 +40,18 @@ public class FailingOrder {
         return context.waitForEvent("wait", input.eventId(), Duration.ofMinutes(5), String.class).eventData();
     }
 
+    /** A failure caught and compensated, then a step that fails once: a resume reruns only that step. */
+    @Workflow("caught-then-fails-once")
+    public String caughtThenFailsOnce(WaitInput input) {
+        try {
+            steps.charge("rejected");
+        } catch (NonRetryableException | StepFailedException e) {
+            steps.release(input.eventId());
+        }
+        steps.failsOnce(input.eventId());
+        return context.waitForEvent("wait", input.eventId(), Duration.ofMinutes(5), String.class).eventData();
+    }
+
     /** A saga: the step's exception (or, on replay, its journaled failure) caught and compensated. */
     @Workflow("saga")
     public String saga(WaitInput input) {

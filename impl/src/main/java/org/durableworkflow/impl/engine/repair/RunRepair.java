@@ -15,6 +15,7 @@ import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
 import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.time.Clock;
 
 /**
@@ -30,6 +31,8 @@ public class RunRepair {
     @Inject
     JournalStore journal;
     @Inject
+    WaiterStore waiters;
+    @Inject
     Transactions transactions;
     @Inject
     Executions executions;
@@ -39,22 +42,25 @@ public class RunRepair {
     Clock clock;
 
     /**
-     * Takes a {@code FAILED} run back to RUNNING under this server's lease, without the journal entries from its
-     * first failed step on, so that step runs again; a run that failed outside a step (a nondeterminism error, say)
-     * replays its whole journal with the code deployed now.
+     * Takes a {@code FAILED} run back to RUNNING under this server's lease, without the journal entries (and
+     * waiters) from the step whose failure failed it on, so that step runs again; a run that failed outside a step
+     * (a nondeterminism error, say) replays its whole journal with the code deployed now. A failure handler's entries
+     * go too. The conditional update comes first: of concurrent resumes, the one that loses changes nothing.
      */
     public void resume(String runId) {
         transactions.requiredRetryingConflicts(() -> {
             RunEntity run = existing(runId);
-            if (run.status() != RunStatus.FAILED) {
-                throw new WorkflowException(RepairProblems.notFailed(runId, run.status()));
-            }
-            Integer failedStep = journal.firstFailedSeq(runId); // the failure handler's entries follow it
-            journal.deleteFrom(runId, failedStep != null ? failedStep : StepEntity.FAILURE_SEQ);
             long now = clock.millis();
-            if (!runs.makeRunnable(runId, RunStatus.FAILED, config.serverId(), Leases.expiryFrom(config, now), now)) {
+            if (run.status() != RunStatus.FAILED
+                    || !runs.makeRunnable(runId, RunStatus.FAILED, config.serverId(), Leases.expiryFrom(config, now),
+                    now)) {
                 throw new WorkflowException(RepairProblems.notFailed(runId, runs.findRun(runId).status()));
             }
+            StepEntity last = journal.lastEntry(runId); // a failed step the workflow caught stays as it is
+            int from = last != null && last.failed() ? last.seq() : StepEntity.FAILURE_SEQ;
+            journal.deleteFrom(runId, from);
+            waiters.deleteFrom(runId, from);
+            runs.clearError(runId);
             transactions.afterCommit(() -> executions.submit(runId));
             return null;
         });

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import org.durableworkflow.impl.config.RestRoot;
 
 import java.lang.reflect.Method;
 
@@ -22,11 +23,13 @@ public class GuardInterceptor {
 
     private final CallerCheck check;
     private final RequestMark mark;
+    private final RestRoot restRoot;
 
     @Inject
-    public GuardInterceptor(CallerCheck check, RequestMark mark) {
+    public GuardInterceptor(CallerCheck check, RequestMark mark, RestRoot restRoot) {
         this.check = check;
         this.mark = mark;
+        this.restRoot = restRoot;
     }
 
     @AroundInvoke
@@ -44,6 +47,7 @@ public class GuardInterceptor {
         if (refusal.isPresent()) {
             throw refusal.get().exception();
         }
+        restRoot.seen(mark.rootPath()); // only a call let in tells where the root is, for waiter urls
         return invocation.proceed();
     }
 

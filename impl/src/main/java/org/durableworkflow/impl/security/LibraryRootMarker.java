@@ -8,13 +8,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
-import org.durableworkflow.impl.config.RestRoot;
 
 /**
  * Marks the calls that came through the library's own JAX-RS application, the only one that registers this filter,
  * and notes their caller ({@link RequestMark}). A WAR's other applications may discover the library's resources too
  * (one that lists no classes serves every resource of the WAR, by the JAX-RS specification); {@link GuardInterceptor}
- * answers 404 to the calls they route. It also tells {@link RestRoot} where the root is as callers reach it.
+ * answers 404 to the calls they route.
  */
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -22,15 +21,12 @@ public class LibraryRootMarker implements ContainerRequestFilter {
 
     @Inject
     RequestMark mark;
-    @Inject
-    RestRoot restRoot;
 
     @Override
     public void filter(ContainerRequestContext request) {
         SecurityContext security = request.getSecurityContext();
         boolean authenticated = security != null && security.getUserPrincipal() != null;
         mark.mark(new Caller(request.getHeaderString(HttpHeaders.AUTHORIZATION), authenticated,
-                role -> authenticated && security.isUserInRole(role)));
-        restRoot.seen(request.getUriInfo().getBaseUri().getRawPath());
+                role -> authenticated && security.isUserInRole(role)), request.getUriInfo().getBaseUri().getRawPath());
     }
 }

@@ -75,6 +75,15 @@ class GuardCoverageTest {
                 "only the library's application marks its calls");
     }
 
+    @Test
+    void theRequestMarkForwardsEveryCallThroughItsClientProxy() {
+        for (Method method : RequestMark.class.getDeclaredMethods()) {
+            assertTrue(Modifier.isPublic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers()),
+                    method + " must be public: a proxy may not forward a package-private call to the request's"
+                            + " instance");
+        }
+    }
+
     private static boolean isResourceMethod(Method method) {
         return method.isAnnotationPresent(Path.class) || Arrays.stream(method.getAnnotations())
                 .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));

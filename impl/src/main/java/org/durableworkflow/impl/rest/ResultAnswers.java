@@ -62,7 +62,7 @@ final class ResultAnswers {
     static Response of(RunState state) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("workflowRunId", state.runId())
-                .add("status", state.status().name())
+                .add("status", state.status() == null ? "UNKNOWN" : state.status().name()) // given up before a read
                 .add("output", state.output() == null ? JsonValue.NULL : jsonValue(state.output()));
         if (state.error() == null) {
             body.addNull("error");

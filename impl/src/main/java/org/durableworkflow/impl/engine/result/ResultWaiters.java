@@ -106,11 +106,16 @@ public class ResultWaiters {
         } else if (maxWait != null && maxWait.isZero()) {
             waiting.giveUp();
         } else {
-            if (maxWait != null) {
-                waiting.timeOutWith(scheduler().schedule(waiting::giveUp, maxWait.toMillis(),
-                        TimeUnit.MILLISECONDS));
+            try {
+                if (maxWait != null) {
+                    waiting.timeOutWith(scheduler().schedule(waiting::giveUp, maxWait.toMillis(),
+                            TimeUnit.MILLISECONDS));
+                }
+                checkWhileAwaited();
+            } catch (RuntimeException e) {
+                forget(waiting); // no timer or no check (the application stopping, say): the caller is not kept
+                throw e;
             }
-            checkWhileAwaited();
         }
         return waiting;
     }

@@ -34,6 +34,9 @@ final class ReplayCursor {
         if (suspended) {
             throw new SuspendSignal(runId);
         }
+        if (lastSeq + 1 == StepEntity.FAILURE_SEQ) { // that sequence is the failure handler's marker
+            throw new IllegalStateException(RunProblems.tooManyCalls(runId, StepEntity.FAILURE_SEQ - 1));
+        }
         return ++lastSeq;
     }
 

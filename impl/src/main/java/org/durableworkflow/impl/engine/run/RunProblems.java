@@ -60,4 +60,10 @@ final class RunProblems {
     static String crashPointReached(String point) {
         return "DWF0900: crash point " + point + " reached: halting the JVM as a crash test asked";
     }
+
+    /** A run made as many durable calls as a run may make. */
+    static String tooManyCalls(String runId, int most) {
+        return "DWF0108: run " + runId + " made " + most + " durable calls, the most a run may make; continue in a"
+                + " new run (start one with what this one has)";
+    }
 }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReadmeWalkthroughIT {
 
-    private static final int PORT = 9184;
+    private static final int PORT = Integer.getInteger("readme.http.port", 9184);
     private final Path wlp = Path.of(System.getProperty("wlp.dir"));
     private final Path server = wlp.resolve("usr/servers/readmeServer");
 

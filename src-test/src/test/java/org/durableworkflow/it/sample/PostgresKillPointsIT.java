@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresKillPointsIT {
 
-    private static final SampleServer A = new SampleServer("pgServerA", 9182);
-    private static final SampleServer B = new SampleServer("pgServerB", 9183);
+    private static final SampleServer A = SampleServer.pgServerA();
+    private static final SampleServer B = SampleServer.pgServerB();
     private static String schema;
 
     @BeforeAll

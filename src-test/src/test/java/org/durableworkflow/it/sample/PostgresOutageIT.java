@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostgresOutageIT {
 
     private static final int RUNS = 40;
-    private static final SampleServer SERVER = new SampleServer("pgServerB", 9183);
+    private static final SampleServer SERVER = SampleServer.pgServerB();
     private static String schema;
 
     @BeforeAll

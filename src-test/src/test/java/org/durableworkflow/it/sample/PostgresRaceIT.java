@@ -33,8 +33,8 @@ class PostgresRaceIT {
     private static final String TIMEOUT = "20s";
     /** Starts per second, over both servers: the timeouts, and the notifies racing them, come due at this rate. */
     private static final int STARTS_PER_SECOND = 100;
-    private static final SampleServer A = new SampleServer("pgServerA", 9182);
-    private static final SampleServer B = new SampleServer("pgServerB", 9183);
+    private static final SampleServer A = SampleServer.pgServerA();
+    private static final SampleServer B = SampleServer.pgServerB();
     private static String schema;
 
     /** Event id to whether the notify's answer named its run, i.e. claimed to have resumed it. */

@@ -31,7 +31,7 @@ class PostgresRoundTripsBenchmark {
     @Test
     void statementsPerCompleteWorkflow() throws Exception {
         int n = 200;
-        try (SampleLoad load = SampleLoad.onPostgres(new SampleServer("pgServerA", 9182),
+        try (SampleLoad load = SampleLoad.onPostgres(SampleServer.pgServerA(),
                 SampleLoad.withBenchSettings(Map.of()), 16)
                 .inProcess(true)) {
             load.startAll("warm-up", 1000, 1000);

@@ -65,7 +65,7 @@ final class SampleLoad implements AutoCloseable {
     static SampleServer chosenServer() {
         String db = System.getProperty("bench.db", "postgres");
         return switch (db) {
-            case "postgres" -> new SampleServer("pgServerA", 9182);
+            case "postgres" -> SampleServer.pgServerA();
             case "derby" -> new SampleServer();
             default -> throw new IllegalArgumentException("bench.db is postgres or derby, not " + db);
         };

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 final class SampleOnOwnSchema {
 
-    final SampleServer server = new SampleServer("pgServerB", 9183);
+    final SampleServer server = SampleServer.pgServerB();
     private String schema;
 
     /** Deploys the sample and starts it on a new schema, with {@code environment} added. */

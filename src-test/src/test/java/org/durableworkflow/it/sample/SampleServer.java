@@ -38,6 +38,16 @@ final class SampleServer {
         this("sampleServer", Integer.getInteger("sample.http.port", 9181));
     }
 
+    /** The first of the two PostgreSQL servers of a cluster. */
+    static SampleServer pgServerA() {
+        return new SampleServer("pgServerA", Integer.getInteger("pg.a.http.port", 9182));
+    }
+
+    /** The second of the two PostgreSQL servers of a cluster. */
+    static SampleServer pgServerB() {
+        return new SampleServer("pgServerB", Integer.getInteger("pg.b.http.port", 9183));
+    }
+
     /** A server created by the build from the sample's configuration, listening on {@code port}. */
     SampleServer(String name, int port) {
         this.name = name;

@@ -48,7 +48,9 @@ import org.durableworkflow.impl.timer.LocalTimeouts;
 import org.durableworkflow.impl.timer.TimerGateway;
 import org.durableworkflow.impl.timer.WindowStore;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -73,16 +75,19 @@ public class DurableWorkflowExtension implements Extension {
             RestResources.all()).flatMap(List::stream).toList();
 
     private final Definitions definitions = new Definitions();
+    private final Set<Class<?>> registered = new HashSet<>();
 
     void registerLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : LIBRARY_BEANS) {
+        registered.addAll(LIBRARY_BEANS);
+        registered.addAll(OptionalBeans.chosen(DurableWorkflowExtension.class.getClassLoader()));
+        for (Class<?> type : registered) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "durable-workflow:" + type.getName());
         }
     }
 
     <T> void collectDefinitions(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
-        if (!LIBRARY_BEANS.contains(beanClass)) {
+        if (!registered.contains(beanClass)) {
             definitions.collect(event.getBean(), beanClass);
         }
     }

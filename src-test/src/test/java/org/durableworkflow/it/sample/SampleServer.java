@@ -55,6 +55,10 @@ final class SampleServer {
         this.serverDir = wlp.resolve("usr/servers").resolve(name);
     }
 
+    int port() {
+        return port;
+    }
+
     String name() {
         return name;
     }
@@ -202,7 +206,7 @@ final class SampleServer {
         if ("library".equals(System.getProperty("bench.features"))) {
             Files.copy(config, sample);
             Files.writeString(config, Files.readString(config)
-                    .replaceAll("\\s*<feature>mp(Health|OpenAPI)-[0-9.]+</feature>", ""));
+                    .replaceAll("\\s*<feature>mp(Health|OpenAPI|Telemetry)-[0-9.]+</feature>", ""));
         }
     }
 

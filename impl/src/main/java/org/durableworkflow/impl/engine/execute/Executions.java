@@ -8,6 +8,7 @@ import org.durableworkflow.impl.engine.dispatch.Dispatcher;
 import org.durableworkflow.impl.engine.execute.ReplayAttempt.Carry;
 import org.durableworkflow.impl.engine.execute.ReplayAttempt.Ended;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
+import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.RunEntity;
@@ -44,6 +45,8 @@ public class Executions {
     Dispatcher dispatcher;
     @Inject
     ReplayAttempt attempt;
+    @Inject
+    RunTracing tracing;
 
     /** Runs executing on this server; {@code TRUE} when a resume arrived meanwhile. */
     private final ConcurrentHashMap<String, Boolean> executing = new ConcurrentHashMap<>();
@@ -182,7 +185,14 @@ public class Executions {
     private Ended executeOnce(String runId, RunSnapshot known, Carry carry, boolean sharing) {
         boolean carried = carry != Carry.NONE;
         RunSnapshot snapshot = known != null && (carried || !leaseMayHaveLapsed(known)) ? known : readIfOwned(runId);
-        return snapshot == null ? Ended.DONE : attempt.execute(snapshot, carry, sharing);
+        if (snapshot == null) {
+            return Ended.DONE;
+        }
+        try (RunTracing.Span span = tracing.execution(runId, snapshot.run().workflowName())) {
+            Ended ended = attempt.execute(snapshot, carry, sharing);
+            span.outcome(ended.name());
+            return ended;
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.durableworkflow.api.exception.StepFailedException;
 import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.StepDefinition;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.StepEntity;
@@ -41,6 +42,8 @@ public class StepRunner {
     Clock clock;
     @Inject
     Definitions definitions;
+    @Inject
+    RunTracing tracing;
 
     /** Runs {@code work}, a call of the {@code @DurableStep} method {@code method} on a bean of {@code beanClass}. */
     public Object run(RunExecution execution, Method method, Class<?> beanClass, Callable<?> work) throws Exception {
@@ -71,6 +74,7 @@ public class StepRunner {
             throw execution.handOver(transactions);
         }
         execution.enterStep(seq);
+        RunTracing.Span span = tracing.step(execution.runId(), execution.workflowName(), name, "STEP", seq);
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -83,12 +87,14 @@ public class StepRunner {
                     });
                 } catch (StepWorkFailed failed) {
                     if (!step.retriesAfter(attempt, failed.cause())) {
+                        span.failed(failed.cause());
                         throw journalFailure(execution, seq, name, failed.cause());
                     }
                     pauseBeforeRetry(execution, step, attempt, failed.cause());
                 }
             }
         } finally {
+            span.close();
             execution.exitStep();
         }
     }

@@ -8,6 +8,7 @@ import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.impl.engine.run.DueTimeout;
 import org.durableworkflow.impl.engine.run.Leases;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
+import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.RunEntity;
@@ -48,6 +49,8 @@ public class WaiterOutcomes implements TimeoutHandler {
     WorkflowConfig config;
     @Inject
     Clock clock;
+    @Inject
+    RunTracing tracing;
 
     /**
      * Delivers {@code eventText} to {@code waiter} inside the caller's transaction.
@@ -64,7 +67,15 @@ public class WaiterOutcomes implements TimeoutHandler {
      * for the caller to execute in this transaction ({@link Executions#executeCarrying}).
      */
     public RunSnapshot notifyWaiterForExecution(WaiterEntity waiter, String eventText) {
-        return settleAndMakeRunnable(waiter, WaiterEntity.NOTIFIED, eventText);
+        return tracedNotify(settleAndMakeRunnable(waiter, WaiterEntity.NOTIFIED, eventText));
+    }
+
+    /** Tells the tracer that this notify made the run runnable, so that its execution's span links to the notify. */
+    private RunSnapshot tracedNotify(RunSnapshot resumed) {
+        if (resumed != null) {
+            tracing.resumedHere(resumed.run().runId());
+        }
+        return resumed;
     }
 
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */

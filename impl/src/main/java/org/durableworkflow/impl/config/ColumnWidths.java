@@ -12,6 +12,8 @@ public final class ColumnWidths {
     public static final int WORKFLOW_NAME = 200;
     /** The longest lease owner (server id) the tables hold. */
     public static final int LEASE_OWNER = 200;
+    /** A W3C traceparent of version 00, which a run keeps of the request that made it runnable. */
+    public static final int TRACE_PARENT = 55;
 
     private ColumnWidths() {
     }

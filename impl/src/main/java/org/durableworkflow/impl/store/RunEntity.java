@@ -63,12 +63,16 @@ public class RunEntity {
     @Column(name = "LEASE_EXPIRY", nullable = false)
     private long leaseExpiry;
 
+    /** The traceparent of the request that last made the run runnable, for its execution's span to link to. */
+    @Column(name = "TRACE_PARENT", length = ColumnWidths.TRACE_PARENT)
+    private String traceParent;
+
     protected RunEntity() {
     }
 
     /** The columns {@link #read} reads, in its order. */
     static final String COLUMNS = "RUN_ID, WORKFLOW_NAME, STATUS, INPUT_JSON, OUTPUT_JSON, ERROR_TEXT, CREATED_AT,"
-            + " UPDATED_AT, LEASE_OWNER, LEASE_EXPIRY";
+            + " UPDATED_AT, LEASE_OWNER, LEASE_EXPIRY, TRACE_PARENT";
 
     /** A run from a row of {@link #COLUMNS}. */
     static RunEntity read(ResultSet row) throws SQLException {
@@ -88,10 +92,12 @@ public class RunEntity {
         run.updatedAt = row.getLong(before + 8);
         run.leaseOwner = row.getString(before + 9);
         run.leaseExpiry = row.getLong(before + 10);
+        run.traceParent = row.getString(before + 11);
         return run;
     }
 
-    public RunEntity(String runId, String workflowName, String input, long now, String leaseOwner, long leaseExpiry) {
+    public RunEntity(String runId, String workflowName, String input, long now, String leaseOwner, long leaseExpiry,
+                     String traceParent) {
         this.runId = runId;
         this.workflowName = workflowName;
         this.status = RunStatus.RUNNING;
@@ -100,6 +106,7 @@ public class RunEntity {
         this.updatedAt = now;
         this.leaseOwner = leaseOwner;
         this.leaseExpiry = leaseExpiry;
+        this.traceParent = traceParent;
     }
 
     public String runId() {
@@ -140,5 +147,9 @@ public class RunEntity {
 
     public long leaseExpiry() {
         return leaseExpiry;
+    }
+
+    public String traceParent() {
+        return traceParent;
     }
 }

@@ -26,9 +26,12 @@ public class RunStore {
      * key (30 ms a notify with 100,000 runs waiting, seen when autovacuum was off).
      */
     static final String AND_STATUS_IS = " AND STATUS || '' = ?";
-    /** The run to RUNNING under a lease, if it is in the given state; also the start of {@link #resume}. */
+    /**
+     * The run to RUNNING under a lease, with the traceparent of what made it so, if it is in the given state; also
+     * the start of {@link #resume}.
+     */
     public static final String MAKE_RUNNABLE = "UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?,"
-            + " UPDATED_AT = ? WHERE RUN_ID = ?" + AND_STATUS_IS;
+            + " UPDATED_AT = ?, TRACE_PARENT = ? WHERE RUN_ID = ?" + AND_STATUS_IS;
     /** The run from one state to another, its lease released. */
     public static final String MOVE_RUN = "UPDATE DWF_RUN SET STATUS = ?, OUTPUT_JSON = ?, ERROR_TEXT = ?,"
             + " LEASE_OWNER = NULL, LEASE_EXPIRY = 0, UPDATED_AT = ? WHERE RUN_ID = ?" + AND_STATUS_IS;
@@ -72,9 +75,10 @@ public class RunStore {
     }
 
     public void insertRun(RunEntity run) {
-        sql.update("INSERT INTO DWF_RUN (" + RunEntity.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sql.update("INSERT INTO DWF_RUN (" + RunEntity.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 run.runId(), run.workflowName(), run.status(), Sql.text(run.input()), Sql.text(run.output()),
-                run.error(), run.createdAt(), run.updatedAt(), run.leaseOwner(), run.leaseExpiry());
+                run.error(), run.createdAt(), run.updatedAt(), run.leaseOwner(), run.leaseExpiry(),
+                run.traceParent());
     }
 
     /**
@@ -86,21 +90,26 @@ public class RunStore {
                 runId, createdAt).equals(List.of(RunStatus.RUNNING.name()));
     }
 
-    /** Moves a run from {@code from} to RUNNING under this server's lease; false when it was not in {@code from}. */
-    public boolean makeRunnable(String runId, RunStatus from, String owner, long leaseExpiry, long now) {
-        return sql.update(MAKE_RUNNABLE, RunStatus.RUNNING, owner, leaseExpiry, now, runId, from) == 1;
+    /**
+     * Moves a run from {@code from} to RUNNING under this server's lease, keeping {@code traceParent} (may be null)
+     * for its execution; false when it was not in {@code from}.
+     */
+    public boolean makeRunnable(String runId, RunStatus from, String owner, long leaseExpiry, long now,
+                                String traceParent) {
+        return sql.update(MAKE_RUNNABLE, RunStatus.RUNNING, owner, leaseExpiry, now, traceParent, runId, from) == 1;
     }
 
     /**
      * {@link #makeRunnable}, returning the run as it is now, or {@code null} when it was not in {@code from}; one
      * round trip on PostgreSQL ({@code RETURNING}), an update and a read on Derby.
      */
-    public RunEntity resume(String runId, RunStatus from, String owner, long leaseExpiry, long now) {
+    public RunEntity resume(String runId, RunStatus from, String owner, long leaseExpiry, long now,
+                            String traceParent) {
         if (!schema.postgres()) {
-            return makeRunnable(runId, from, owner, leaseExpiry, now) ? findRun(runId) : null;
+            return makeRunnable(runId, from, owner, leaseExpiry, now, traceParent) ? findRun(runId) : null;
         }
         return Sql.first(sql.query(MAKE_RUNNABLE + " RETURNING " + RunEntity.COLUMNS, RunEntity::read,
-                RunStatus.RUNNING, owner, leaseExpiry, now, runId, from));
+                RunStatus.RUNNING, owner, leaseExpiry, now, traceParent, runId, from));
     }
 
     /** Moves a run from {@code from} to {@code to}, releasing its lease; false when it was not in {@code from}. */

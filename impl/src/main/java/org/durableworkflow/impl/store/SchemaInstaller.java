@@ -1,6 +1,7 @@
 package org.durableworkflow.impl.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.durableworkflow.impl.config.ColumnWidths;
 
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +33,10 @@ public class SchemaInstaller {
             "CREATE INDEX IF NOT EXISTS DWF_RUN_ENDED ON DWF_RUN (UPDATED_AT) WHERE STATUS IN " + RunStore.ENDED,
             "CREATE INDEX IF NOT EXISTS DWF_EVENT_RUN ON DWF_EVENT (RUN_ID) WHERE RUN_ID IS NOT NULL");
 
+    /** Columns added since the tables were first made: added to a database that lacks them, at start. */
+    static final List<String[]> ADDED_COLUMNS = List.<String[]>of(
+            new String[] {"DWF_RUN", "TRACE_PARENT", "VARCHAR(" + ColumnWidths.TRACE_PARENT + ")"});
+
     private volatile boolean postgres;
 
     /** Whether the database is PostgreSQL, where some queries take a faster form; known once installed. */
@@ -44,12 +50,12 @@ public class SchemaInstaller {
             String product = connection.getMetaData().getDatabaseProductName();
             postgres = product.toLowerCase().contains("postgres");
             // Derby has no IF NOT EXISTS: skip when the newest table is there; older ones already there are tolerated
-            if (!postgres && tableExists(connection, "DWF_TIMER_WINDOW")) {
-                return;
+            if (postgres || !tableExists(connection, "DWF_TIMER_WINDOW")) {
+                for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {
+                    execute(connection, statement);
+                }
             }
-            for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {
-                execute(connection, statement);
-            }
+            addMissingColumns(connection);
             LOG.info(StoreProblems.tablesReady(product));
         }
     }
@@ -78,6 +84,29 @@ public class SchemaInstaller {
         return connection;
     }
 
+    /** Adds the {@link #ADDED_COLUMNS} a database made by an older version lacks; nullable, so instant. */
+    private static void addMissingColumns(Connection connection) throws SQLException {
+        for (String[] column : ADDED_COLUMNS) {
+            if (!columnExists(connection, column[0], column[1])) {
+                execute(connection, "ALTER TABLE " + column[0] + " ADD COLUMN " + column[1] + " " + column[2]);
+            }
+        }
+    }
+
+    private static boolean columnExists(Connection connection, String table, String column) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String name : List.of(table, table.toLowerCase())) { // PostgreSQL keeps unquoted names in lower case
+            try (ResultSet columns = meta.getColumns(null, connection.getSchema(), name, null)) {
+                while (columns.next()) {
+                    if (column.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean tableExists(Connection connection, String table) throws SQLException {
         try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), table, null)) {
             return tables.next();
@@ -88,8 +117,9 @@ public class SchemaInstaller {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            // another server created it at the same moment: Derby X0Y32, PostgreSQL 42P07 or a unique violation
-            if (!List.of("X0Y32", "42P07", "23505").contains(e.getSQLState())) {
+            // another server created it at the same moment: Derby X0Y32, PostgreSQL 42P07 or 42701 (a column), or a
+            // unique violation
+            if (!List.of("X0Y32", "42P07", "42701", "23505").contains(e.getSQLState())) {
                 throw e;
             }
         }

@@ -24,7 +24,8 @@ public class WaiterSettlement {
             + " WHERE ID = ? AND STATE = ? RETURNING " + WaiterEntity.COLUMNS + "),"
             + " s AS (INSERT INTO DWF_STEP (" + StepEntity.COLUMNS + ")"
             + " SELECT RUN_ID, SEQ, STEP_NAME, STEP_TYPE, CASE STEP_TYPE WHEN ? THEN ? ELSE ? END, ?, NULL, ? FROM w),"
-            + " r AS (UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?"
+            + " r AS (UPDATE DWF_RUN SET STATUS = ?, LEASE_OWNER = ?, LEASE_EXPIRY = ?, UPDATED_AT = ?,"
+            + " TRACE_PARENT = ?"
             + " WHERE RUN_ID = (SELECT RUN_ID FROM w)" + RunStore.AND_STATUS_IS
             + " RETURNING " + RunEntity.COLUMNS + ")"
             + " SELECT w.*, r.* FROM w LEFT JOIN r ON TRUE";
@@ -47,23 +48,24 @@ public class WaiterSettlement {
     /**
      * Settles waiter {@code waiterId} as {@code state} ({@link WaiterEntity#TIMED_OUT} or
      * {@link WaiterEntity#NOTIFIED}), journals its outcome with {@code resultText} (the event, for a notify) and
-     * makes its run RUNNING under {@code owner}'s lease until {@code leaseExpiry}.
+     * makes its run RUNNING under {@code owner}'s lease until {@code leaseExpiry}, keeping {@code traceParent} (the
+     * notify's span, or {@code null}) for its execution.
      *
      * @return what changed, or {@code null} when the waiter was settled already (and nothing is changed)
      */
     public Settled settle(long waiterId, String state, String resultText, long now, String owner,
-                          long leaseExpiry) {
-        return settle(waiterId, null, state, resultText, now, owner, leaseExpiry);
+                          long leaseExpiry, String traceParent) {
+        return settle(waiterId, null, state, resultText, now, owner, leaseExpiry, traceParent);
     }
 
-    /** As {@link #settle(long, String, String, long, String, long)}, for a waiter its caller has read already. */
+    /** As {@link #settle(long, String, String, long, String, long, String)}, for a waiter read already. */
     public Settled settle(WaiterEntity waiter, String state, String resultText, long now, String owner,
-                          long leaseExpiry) {
-        return settle(waiter.id(), waiter, state, resultText, now, owner, leaseExpiry);
+                          long leaseExpiry, String traceParent) {
+        return settle(waiter.id(), waiter, state, resultText, now, owner, leaseExpiry, traceParent);
     }
 
     private Settled settle(long waiterId, WaiterEntity known, String state, String resultText, long now,
-                           String owner, long leaseExpiry) {
+                           String owner, long leaseExpiry, String traceParent) {
         if (!schema.postgres()) {
             // Derby: a waiter read already needs no second read, only the update that settles it
             WaiterEntity waiter = known == null ? waiters.settleWaiterReturning(waiterId, state)
@@ -72,12 +74,13 @@ public class WaiterSettlement {
                 return null;
             }
             journal.insertStep(StepEntity.settled(waiter, state, resultText, now));
-            return new Settled(waiter, runs.resume(waiter.runId(), RunStatus.WAITING, owner, leaseExpiry, now));
+            return new Settled(waiter, runs.resume(waiter.runId(), RunStatus.WAITING, owner, leaseExpiry, now,
+                    traceParent));
         }
         return sql.query(SETTLE_JOURNAL_RESUME, WaiterSettlement::read, state, waiterId, WaiterEntity.WAITING,
                         StepType.SLEEP, StepEntity.outcomeOf(state, StepType.SLEEP),
                         StepEntity.outcomeOf(state, StepType.WAIT), Sql.text(resultText), now,
-                        RunStatus.RUNNING, owner, leaseExpiry, now, RunStatus.WAITING)
+                        RunStatus.RUNNING, owner, leaseExpiry, now, traceParent, RunStatus.WAITING)
                 .stream().findFirst().orElse(null);
     }
 

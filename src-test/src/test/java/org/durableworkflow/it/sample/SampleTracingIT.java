@@ -6,16 +6,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,8 +49,8 @@ class SampleTracingIT {
         String runId = (String) JSON.fromJson(started.body(), Map.class).get("workflowRunId");
         awaitStatus(runId, "WAITING");
 
-        String traceId = randomHex(16);
-        HttpResponse<String> notify = notifyWithTrace("order-" + orderId, traceId);
+        String traceId = TracedNotify.newTraceId();
+        HttpResponse<String> notify = TracedNotify.send(SERVER, "order-" + orderId, traceId);
         assertEquals(200, notify.statusCode(), notify.body());
         awaitStatus(runId, "COMPLETED");
 
@@ -86,19 +81,6 @@ class SampleTracingIT {
                 .filter(s -> runId.equals(s.attribute("workflow.run.id"))).toList();
     }
 
-    /** A notify as a traced client sends it: inside a trace of its own, named by a W3C {@code traceparent}. */
-    private static HttpResponse<String> notifyWithTrace(String eventId, String traceId) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + SERVER.port() + "/workflow/v2/notify/" + eventId))
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
-                .header("Content-Type", "text/plain")
-                .header("Authorization", "Bearer " + SampleServer.TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"shipped\",\"deliveryTime\":\"1 day\"}"))
-                .build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     private static Map<?, ?> awaitStatus(String runId, String status) {
         Map<?, ?>[] run = new Map<?, ?>[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -106,11 +88,5 @@ class SampleTracingIT {
             return status.equals(run[0].get("status"));
         });
         return run[0];
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }

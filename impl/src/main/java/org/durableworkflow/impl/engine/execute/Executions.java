@@ -188,7 +188,8 @@ public class Executions {
         if (snapshot == null) {
             return Ended.DONE;
         }
-        try (RunTracing.Span span = tracing.execution(runId, snapshot.run().workflowName())) {
+        try (RunTracing.Span span = tracing.execution(runId, snapshot.run().workflowName(),
+                snapshot.run().traceParent())) {
             Ended ended = attempt.execute(snapshot, carry, sharing);
             span.outcome(ended.name());
             return ended;

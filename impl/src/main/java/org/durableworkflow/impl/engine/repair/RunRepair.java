@@ -10,6 +10,7 @@ import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.impl.engine.run.Ids;
 import org.durableworkflow.impl.engine.run.Leases;
+import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
@@ -26,6 +27,8 @@ import org.durableworkflow.impl.time.Clock;
 @ApplicationScoped
 public class RunRepair {
 
+    @Inject
+    RunTracing tracing;
     @Inject
     RunStore runs;
     @Inject
@@ -53,7 +56,7 @@ public class RunRepair {
             long now = clock.millis();
             if (run.status() != RunStatus.FAILED
                     || !runs.makeRunnable(runId, RunStatus.FAILED, config.serverId(), Leases.expiryFrom(config, now),
-                    now)) {
+                    now, tracing.currentTraceParent())) {
                 throw new WorkflowException(RepairProblems.notFailed(runId, runs.findRun(runId).status()));
             }
             StepEntity last = journal.lastEntry(runId); // a failed step the workflow caught stays as it is
@@ -80,7 +83,7 @@ public class RunRepair {
             long now = clock.millis();
             String forkId = Ids.runId();
             runs.insertRun(new RunEntity(forkId, run.workflowName(), run.input(), now, config.serverId(),
-                    Leases.expiryFrom(config, now)));
+                    Leases.expiryFrom(config, now), tracing.currentTraceParent()));
             journal.copy(runId, forkId, fromSequence);
             transactions.afterCommit(() -> executions.submit(forkId));
             return forkId;

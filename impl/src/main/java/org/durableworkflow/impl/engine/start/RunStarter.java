@@ -14,6 +14,7 @@ import org.durableworkflow.impl.engine.run.Inputs;
 import org.durableworkflow.impl.engine.run.Leases;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunStore;
@@ -29,6 +30,8 @@ import java.util.List;
 @ApplicationScoped
 public class RunStarter {
 
+    @Inject
+    RunTracing tracing;
     @Inject
     Definitions definitions;
     @Inject
@@ -84,7 +87,8 @@ public class RunStarter {
 
     private RunEntity newRun(String id, String workflowName, String inputJson) {
         long now = clock.millis();
-        return new RunEntity(id, workflowName, inputJson, now, config.serverId(), Leases.expiryFrom(config, now));
+        return new RunEntity(id, workflowName, inputJson, now, config.serverId(), Leases.expiryFrom(config, now),
+                tracing.currentTraceParent());
     }
 
     /**

@@ -67,7 +67,8 @@ public class Waits {
                 StepEntity outcome = new StepEntity(runId, seq, stepName, StepType.WAIT, StepEntity.NOTIFIED,
                         kept.data(), null, now);
                 journal.insertStep(outcome);
-                runs.makeRunnable(runId, RunStatus.WAITING, config.serverId(), Leases.expiryFrom(config, now), now);
+                runs.makeRunnable(runId, RunStatus.WAITING, config.serverId(), Leases.expiryFrom(config, now), now,
+                        null);
                 return outcome;
             }
             register(runId, seq, StepType.WAIT, stepName, eventId, eventType, deadline, now);

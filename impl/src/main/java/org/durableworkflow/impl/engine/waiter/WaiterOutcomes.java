@@ -67,15 +67,7 @@ public class WaiterOutcomes implements TimeoutHandler {
      * for the caller to execute in this transaction ({@link Executions#executeCarrying}).
      */
     public RunSnapshot notifyWaiterForExecution(WaiterEntity waiter, String eventText) {
-        return tracedNotify(settleAndMakeRunnable(waiter, WaiterEntity.NOTIFIED, eventText));
-    }
-
-    /** Tells the tracer that this notify made the run runnable, so that its execution's span links to the notify. */
-    private RunSnapshot tracedNotify(RunSnapshot resumed) {
-        if (resumed != null) {
-            tracing.resumedHere(resumed.run().runId());
-        }
-        return resumed;
+        return settleAndMakeRunnable(waiter, WaiterEntity.NOTIFIED, eventText);
     }
 
     /** Times out waiter {@code waiterId} in the current transaction or a new one; nothing when it was settled. */
@@ -186,14 +178,19 @@ public class WaiterOutcomes implements TimeoutHandler {
     private RunSnapshot settleAndMakeRunnable(long waiterId, String state, String resultText) {
         long now = clock.millis();
         return snapshotOf(settlement.settle(waiterId, state, resultText, now, config.serverId(),
-                Leases.expiryFrom(config, now)));
+                Leases.expiryFrom(config, now), causeOf(state)));
     }
 
     /** As {@link #settleAndMakeRunnable(long, String, String)}, for a waiter its caller has read already. */
     private RunSnapshot settleAndMakeRunnable(WaiterEntity waiter, String state, String resultText) {
         long now = clock.millis();
         return snapshotOf(settlement.settle(waiter, state, resultText, now, config.serverId(),
-                Leases.expiryFrom(config, now)));
+                Leases.expiryFrom(config, now), causeOf(state)));
+    }
+
+    /** A notify's span, for the execution it causes to link to; a timeout has none. */
+    private String causeOf(String state) {
+        return WaiterEntity.NOTIFIED.equals(state) ? tracing.currentTraceParent() : null;
     }
 
     /**
@@ -206,7 +203,7 @@ public class WaiterOutcomes implements TimeoutHandler {
     private StepEntity settleTimedOut(WaiterEntity read) {
         long now = clock.millis();
         WaiterSettlement.Settled settled = settlement.settle(read, WaiterEntity.TIMED_OUT, null, now,
-                config.serverId(), Leases.expiryFrom(config, now));
+                config.serverId(), Leases.expiryFrom(config, now), null);
         if (settled == null) {
             return null;
         }

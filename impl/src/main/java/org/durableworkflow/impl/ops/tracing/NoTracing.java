@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class NoTracing implements RunTracing {
 
     @Override
-    public Span execution(String runId, String workflow) {
+    public Span execution(String runId, String workflow, String causeTraceParent) {
         return NONE;
     }
 
@@ -17,6 +17,7 @@ public class NoTracing implements RunTracing {
     }
 
     @Override
-    public void resumedHere(String runId) {
+    public String currentTraceParent() {
+        return null;
     }
 }

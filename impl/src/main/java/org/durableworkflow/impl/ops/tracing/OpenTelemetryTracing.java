@@ -12,13 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Spans through the OpenTelemetry API that MicroProfile Telemetry gives the application: one per execution of a run
- * and one per new step inside it. When a notify makes a run runnable, the notify's span is remembered for the run,
- * and the run's next execution links to it, on whichever thread it executes.
+ * and one per new step inside it. The request that makes a run runnable leaves its span's {@code traceparent} on the
+ * run's row, and the run's next execution links to it, on whichever server and thread it executes.
  */
 @ApplicationScoped
 public class OpenTelemetryTracing implements RunTracing {
@@ -30,13 +27,10 @@ public class OpenTelemetryTracing implements RunTracing {
     static final AttributeKey<Long> SEQUENCE = AttributeKey.longKey("workflow.step.sequence");
     static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("workflow.outcome");
     static final AttributeKey<String> LINK = AttributeKey.stringKey("workflow.link");
-    /** Notifies whose run has not executed yet are few; past this many, the oldest links are not kept. */
-    static final int MAX_PENDING_LINKS = 10_000;
 
     @Inject
     Instance<Tracer> tracers;
 
-    private final Map<String, SpanContext> resumedBy = new ConcurrentHashMap<>();
     private Tracer tracer;
 
     @PostConstruct
@@ -46,15 +40,15 @@ public class OpenTelemetryTracing implements RunTracing {
     }
 
     @Override
-    public Span execution(String runId, String workflow) {
+    public Span execution(String runId, String workflow, String causeTraceParent) {
         if (tracer == null) {
             return NONE;
         }
         SpanBuilder builder = tracer.spanBuilder("execute " + workflow)
                 .setAttribute(RUN_ID, runId).setAttribute(WORKFLOW, workflow);
-        SpanContext notify = resumedBy.remove(runId);
-        if (notify != null) {
-            builder.addLink(notify, Attributes.of(LINK, "resumed by notify"));
+        SpanContext cause = TraceParents.parse(causeTraceParent);
+        if (cause != null) {
+            builder.addLink(cause, Attributes.of(LINK, "made runnable by"));
         }
         return new Started(builder.startSpan());
     }
@@ -70,15 +64,9 @@ public class OpenTelemetryTracing implements RunTracing {
     }
 
     @Override
-    public void resumedHere(String runId) {
-        SpanContext current = io.opentelemetry.api.trace.Span.current().getSpanContext();
-        if (tracer == null || !current.isValid()) {
-            return;
-        }
-        if (resumedBy.size() >= MAX_PENDING_LINKS) {
-            resumedBy.clear(); // runs resumed but never executed here (another server took them): forget them
-        }
-        resumedBy.put(runId, current);
+    public String currentTraceParent() {
+        return tracer == null ? null
+                : TraceParents.format(io.opentelemetry.api.trace.Span.current().getSpanContext());
     }
 
     /** A span made current on this thread until closed. */

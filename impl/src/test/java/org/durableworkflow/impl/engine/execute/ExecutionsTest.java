@@ -38,7 +38,7 @@ public class ExecutionsTest {
         Executions executions = new Executions();
         executions.transactions = new DatabaseAway(); // the read again is what reaches the database
         executions.clock = () -> 10_000;
-        RunEntity run = new RunEntity("wfr_b", "order", null, 0, "server-a", 9_999);
+        RunEntity run = new RunEntity("wfr_b", "order", null, 0, "server-a", 9_999, null);
 
         assertThrows(StorageUnavailableException.class,
                 () -> executions.executeWhileRequested("wfr_b", new RunSnapshot(run, List.of())));

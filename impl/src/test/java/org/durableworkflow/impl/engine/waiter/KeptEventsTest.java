@@ -71,7 +71,7 @@ class KeptEventsTest {
             @Override
             public RunEntity notifyWaiter(WaiterEntity waiter, String eventText) {
                 resumed.add(waiter.runId());
-                return new RunEntity(waiter.runId(), "order", null, 0, null, 0);
+                return new RunEntity(waiter.runId(), "order", null, 0, null, 0, null);
             }
         };
         return kept;

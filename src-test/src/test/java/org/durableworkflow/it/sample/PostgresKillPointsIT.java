@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -129,15 +128,7 @@ class PostgresKillPointsIT {
      * and 6 those of a start or notify executing the run's transactional steps in its own transaction.
      */
     private static Map<String, String> environment(String crashAt) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "false");
-        env.put("DB_URL", Postgres.urlFor(schema));
-        env.put("DURABLE_WORKFLOW_LEASE", "5s");
-        env.put("DURABLE_WORKFLOW_RECOVERY_INTERVAL", "1s");
-        if (crashAt != null) {
-            env.put("DURABLE_WORKFLOW_CRASH_AT", crashAt);
-        }
-        return env;
+        return Postgres.quickFailover(schema, crashAt);
     }
 
     private static Map<String, String> executingInCaller(Map<String, String> env) {

@@ -73,13 +73,7 @@ class PostgresTracingIT {
 
     private static Map<String, String> environment(String service, String crashAt) {
         Map<String, String> env = new HashMap<>(collector.environment(service));
-        env.put("DURABLE_WORKFLOW_EXECUTOR_IN_CALLER", "false");
-        env.put("DB_URL", Postgres.urlFor(schema));
-        env.put("DURABLE_WORKFLOW_LEASE", "5s");
-        env.put("DURABLE_WORKFLOW_RECOVERY_INTERVAL", "1s");
-        if (crashAt != null) {
-            env.put("DURABLE_WORKFLOW_CRASH_AT", crashAt);
-        }
+        env.putAll(Postgres.quickFailover(schema, crashAt));
         return env;
     }
 

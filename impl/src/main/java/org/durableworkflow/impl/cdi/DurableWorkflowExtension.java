@@ -17,6 +17,7 @@ import org.durableworkflow.impl.engine.end.RunEnding;
 import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.impl.engine.execute.FailureTail;
 import org.durableworkflow.impl.engine.execute.ReplayAttempt;
+import org.durableworkflow.impl.engine.recovery.GracefulStop;
 import org.durableworkflow.impl.engine.recovery.Recovery;
 import org.durableworkflow.impl.engine.repair.RunRepair;
 import org.durableworkflow.impl.engine.result.ResultAwaiter;
@@ -66,7 +67,7 @@ public class DurableWorkflowExtension implements Extension {
             List.of(TimerGateway.class, DeadlineWindows.class, LocalTimeouts.class, WindowStore.class),
             List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, FailureTail.class, Executions.class,
                     WaiterOutcomes.class, KeptEvents.class, Notifier.class, StepRunner.class, Waits.class,
-                    WorkflowContextImpl.class,
+                    WorkflowContextImpl.class, GracefulStop.class,
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
                     WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),

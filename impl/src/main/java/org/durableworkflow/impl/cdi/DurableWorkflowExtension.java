@@ -29,12 +29,14 @@ import org.durableworkflow.impl.engine.step.WorkflowContextImpl;
 import org.durableworkflow.impl.engine.waiter.KeptEvents;
 import org.durableworkflow.impl.engine.waiter.Notifier;
 import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
+import org.durableworkflow.impl.ops.health.HealthBeans;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.security.CallerCheck;
 import org.durableworkflow.impl.security.GuardInterceptor;
 import org.durableworkflow.impl.security.RequestMark;
 import org.durableworkflow.impl.store.EmbeddedIds;
 import org.durableworkflow.impl.store.EventStore;
+import org.durableworkflow.impl.store.HealthQueries;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RetentionStore;
@@ -62,7 +64,7 @@ public class DurableWorkflowExtension implements Extension {
     private static final List<Class<?>> LIBRARY_BEANS = Stream.of(
             List.of(DurableStepInterceptor.class, LibraryProducers.class),
             List.of(Transactions.class, Sql.class, EmbeddedIds.class, SchemaInstaller.class, RunStore.class,
-                    JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class,
+                    JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class, HealthQueries.class,
                     WaiterSettlement.class, EventStore.class),
             List.of(TimerGateway.class, DeadlineWindows.class, LocalTimeouts.class, WindowStore.class),
             List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, FailureTail.class, Executions.class,
@@ -71,7 +73,9 @@ public class DurableWorkflowExtension implements Extension {
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
                     WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),
-            RestResources.all()).flatMap(List::stream).toList();
+            RestResources.all(),
+            // only when the application enables MicroProfile Health: the checks name its API
+            HealthBeans.whenEnabled(DurableWorkflowExtension.class.getClassLoader())).flatMap(List::stream).toList();
 
     private final Definitions definitions = new Definitions();
 

@@ -94,7 +94,7 @@ public class Dispatcher {
     /**
      * Stops taking work, as the application stops: no execution begins from now on, on the executor or on a caller's
      * thread; those handed over and not begun are dropped, their runs left runnable in the database. Executions under
-     * way go on.
+     * way go on to the end of the step they are in ({@code StepRunner} begins no other).
      *
      * @return how many executions not begun were dropped
      */

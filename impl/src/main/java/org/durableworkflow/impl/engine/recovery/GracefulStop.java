@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 /**
  * What this server does as its application stops (undeploy, server stop, SIGTERM), so that the others of its cluster
  * take its runs at once instead of a lease later: it stops taking work (readiness turns DOWN with it), stops its
- * sweeps, gives the executions under way {@code shutdown.grace} to suspend or end, then expires the leases of every
- * runnable run it holds but those still executing. CDI fires {@code @BeforeDestroyed(ApplicationScoped.class)} before
+ * sweeps, gives the executions under way {@code shutdown.grace} to finish the step they are in (no run begins another
+ * step once the dispatcher is closed), then expires the leases of every runnable run it holds but those still
+ * executing. CDI fires {@code @BeforeDestroyed(ApplicationScoped.class)} before
  * any application-scoped bean is destroyed, so the engine, its executor and its data source are all still there.
  */
 @ApplicationScoped

@@ -70,7 +70,8 @@ class GracefulStopIT {
         assertEquals(before + 1, stops.size(), "one stop logged: " + stops);
         String stop = stops.get(stops.size() - 1);
         // the server's database may hold runnable runs other tests left: at least this one is released
-        Matcher released = Pattern.compile("released the leases of (\\d+) runnable runs; 0 still executing").matcher(stop);
+        Matcher released = Pattern.compile("released the leases of (\\d+) runnable runs; 0 still executing")
+                .matcher(stop);
         assertTrue(released.find() && Integer.parseInt(released.group(1)) >= 1, stop);
 
         deploy("second");

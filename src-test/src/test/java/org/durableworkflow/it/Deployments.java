@@ -5,6 +5,11 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Objects;
 
 /** Builds test archives the way users build theirs: their classes plus the library's two JARs in WEB-INF/lib. */
@@ -15,7 +20,14 @@ public final class Deployments {
     private static final String BASE_CONFIG = "durable-workflow.rest.token=" + TOKEN + "\n"
             + "durable-workflow.executor=concurrent/durableWorkflow\n";
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private Deployments() {
+    }
+
+    /** What every test application is configured with, to add settings to. */
+    public static String baseConfig() {
+        return BASE_CONFIG;
     }
 
     public static WebArchive withLibrary(String name, Class<?>... classes) {
@@ -43,6 +55,21 @@ public final class Deployments {
         addJars(war, "library.jars");
         addJars(war, "test.jars");
         return war;
+    }
+
+    /**
+     * A call with the test token to {@code path} of the application at {@code contextRoot} on the server Arquillian
+     * deploys to; {@code body} {@code null} for none.
+     */
+    public static HttpResponse<String> call(String contextRoot, String method, String path, String body)
+            throws Exception {
+        URI base = URI.create("http://localhost:" + Integer.getInteger("test.http.port", 9180)
+                + "/" + contextRoot + "/");
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The messages log of the server Arquillian deploys to. */

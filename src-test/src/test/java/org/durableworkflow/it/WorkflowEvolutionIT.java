@@ -11,9 +11,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -35,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkflowEvolutionIT {
 
     private static final Jsonb JSON = JsonbBuilder.create();
-    private final HttpClient http = HttpClient.newHttpClient();
     /** The version deployed now; Arquillian takes no two archives of one name, so each has its own context root. */
     private String deployed;
 
@@ -163,12 +159,6 @@ class WorkflowEvolutionIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        URI base = URI.create("http://localhost:" + Integer.getInteger("test.http.port", 9180) + "/evolve-" + deployed
-                + "/");
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Deployments.TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Deployments.call("evolve-" + deployed, method, path, body);
     }
 }

@@ -17,6 +17,7 @@ import org.durableworkflow.impl.engine.end.RunEnding;
 import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.impl.engine.execute.FailureTail;
 import org.durableworkflow.impl.engine.execute.ReplayAttempt;
+import org.durableworkflow.impl.engine.recovery.GracefulStop;
 import org.durableworkflow.impl.engine.recovery.Recovery;
 import org.durableworkflow.impl.engine.repair.RunRepair;
 import org.durableworkflow.impl.engine.result.ResultAwaiter;
@@ -34,6 +35,7 @@ import org.durableworkflow.impl.security.GuardInterceptor;
 import org.durableworkflow.impl.security.RequestMark;
 import org.durableworkflow.impl.store.EmbeddedIds;
 import org.durableworkflow.impl.store.EventStore;
+import org.durableworkflow.impl.store.HealthQueries;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RetentionStore;
@@ -63,12 +65,12 @@ public class DurableWorkflowExtension implements Extension {
     private static final List<Class<?>> LIBRARY_BEANS = Stream.of(
             List.of(DurableStepInterceptor.class, LibraryProducers.class),
             List.of(Transactions.class, Sql.class, EmbeddedIds.class, SchemaInstaller.class, RunStore.class,
-                    JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class,
+                    JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class, HealthQueries.class,
                     WaiterSettlement.class, EventStore.class),
             List.of(TimerGateway.class, DeadlineWindows.class, LocalTimeouts.class, WindowStore.class),
             List.of(Dispatcher.class, RunEnding.class, ReplayAttempt.class, FailureTail.class, Executions.class,
                     WaiterOutcomes.class, KeptEvents.class, Notifier.class, StepRunner.class, Waits.class,
-                    WorkflowContextImpl.class,
+                    WorkflowContextImpl.class, GracefulStop.class,
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
                     WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),

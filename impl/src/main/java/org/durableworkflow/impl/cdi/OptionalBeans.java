@@ -17,17 +17,21 @@ final class OptionalBeans {
     static final List<Choice> CHOICES = List.of(
             new Choice("io.opentelemetry.api.trace.Tracer",
                     List.of("org.durableworkflow.impl.ops.tracing.OpenTelemetryTracing"),
-                    List.of("org.durableworkflow.impl.ops.tracing.NoTracing")));
+                    List.of("org.durableworkflow.impl.ops.tracing.NoTracing")),
+            new Choice("org.eclipse.microprofile.health.HealthCheck",
+                    List.of("org.durableworkflow.impl.health.ReadinessCheck",
+                            "org.durableworkflow.impl.health.LivenessCheck"),
+                    List.of()));
 
     private OptionalBeans() {
     }
 
-    /** The bean classes to register, as the application's class loader finds the APIs. */
-    static List<Class<?>> chosen(ClassLoader loader) {
+    /** The bean classes to register, as {@code applicationLoader} (the application's class loader) sees the APIs. */
+    static List<Class<?>> chosen(ClassLoader applicationLoader) {
         List<Class<?>> beans = new ArrayList<>();
         for (Choice choice : CHOICES) {
-            for (String name : loads(choice.api(), loader) ? choice.present() : choice.absent()) {
-                beans.add(load(name, loader));
+            for (String name : loads(choice.api(), applicationLoader) ? choice.present() : choice.absent()) {
+                beans.add(load(name, OptionalBeans.class.getClassLoader()));
             }
         }
         return beans;

@@ -37,6 +37,7 @@ public final class WorkflowConfig {
     private final Duration eventRetention;
     private final Duration lookbackRetention;
     private final Duration runRetention;
+    private final Duration shutdownGrace;
 
     /** Reads the application's MicroProfile Config. */
     public static WorkflowConfig fromMicroProfile() {
@@ -86,6 +87,7 @@ public final class WorkflowConfig {
         eventRetention = settings.durationOrOff("events.retention");
         lookbackRetention = settings.duration("events.lookback-retention", "7d");
         runRetention = settings.durationOrOff("runs.retention");
+        shutdownGrace = settings.duration("shutdown.grace", "10s");
     }
 
     private static String stripSlash(String url) {
@@ -198,5 +200,10 @@ public final class WorkflowConfig {
     /** This server's stable identity as a lease owner; the same across restarts of the same server. */
     public String serverId() {
         return serverId;
+    }
+
+    /** How long executions under way may go on once the application stops, before this server lets go of the rest. */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
     }
 }

@@ -99,4 +99,20 @@ public class LeaseStore {
                 .setParameter("expiry", leaseExpiry).setParameter("run", runId)
                 .setParameter("running", RunStatus.RUNNING).executeUpdate() == 1;
     }
+
+    /**
+     * Expires now the leases {@code owner} holds on runnable runs, but those of {@code keep} (runs it still executes),
+     * so that another server claims them at its next sweep instead of a lease later: the last act of a server that
+     * stops.
+     */
+    public int releaseLeases(String owner, Collection<String> keep) {
+        String kept = keep.isEmpty() ? "" : " AND r.runId NOT IN :keep";
+        Query release = em.createQuery("UPDATE RunEntity r SET r.leaseExpiry = 0"
+                + " WHERE r.leaseOwner = :owner AND r.status = :running" + kept)
+                .setParameter("owner", owner).setParameter("running", RunStatus.RUNNING);
+        if (!keep.isEmpty()) {
+            release.setParameter("keep", List.copyOf(keep));
+        }
+        return release.executeUpdate();
+    }
 }

@@ -24,7 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class Sql {
 
-    private static final String DATA_SOURCE = "java:comp/DefaultDataSource";
+    static final String DATA_SOURCE = "java:comp/DefaultDataSource";
     private static final Object CONNECTION_KEY = new Object();
     /** A null for a large text column (CLOB on Derby, TEXT on PostgreSQL), which the two bind differently. */
     private static final Object NULL_TEXT = new Object();

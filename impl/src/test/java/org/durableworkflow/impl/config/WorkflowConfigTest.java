@@ -40,6 +40,15 @@ class WorkflowConfigTest {
     }
 
     @Test
+    void theShutdownGraceIsTenSecondsByDefault() {
+        assertEquals(java.time.Duration.ofSeconds(10), with(Map.of()).shutdownGrace());
+        assertEquals(java.time.Duration.ofSeconds(30), with(Map.of("shutdown.grace", "30s")).shutdownGrace());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("shutdown.grace", "soon")));
+        assertTrue(e.getMessage().startsWith("DWF0401: durable-workflow.shutdown.grace"), e.getMessage());
+    }
+
+    @Test
     void anIdLengthPastTheColumnsWidthIsRefusedNotCut() {
         assertEquals(256, with(Map.of()).maxIdLength());
         assertEquals(512, with(Map.of("limits.id-length", "512")).maxIdLength());

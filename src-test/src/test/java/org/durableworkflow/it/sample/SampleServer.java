@@ -180,6 +180,11 @@ final class SampleServer {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET that fails when the server has not answered within {@code patience}. */
+    HttpResponse<String> get(String path, Duration patience) throws IOException, InterruptedException {
+        return http.send(request(path).timeout(patience).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String body, String contentType) throws IOException,
             InterruptedException {
         return http.send(request(path).header("Content-Type", contentType)

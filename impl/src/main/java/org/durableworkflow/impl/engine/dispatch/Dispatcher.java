@@ -30,6 +30,7 @@ public class Dispatcher {
     @Inject
     WorkflowConfig config;
 
+    private volatile boolean accepting = true;
     /** Looked up at first use. */
     private volatile ManagedExecutorService executor;
     /** Runs queued or executing here, whose leases the recovery sweep renews. */
@@ -42,7 +43,7 @@ public class Dispatcher {
      * ({@code executor.in-caller}): not within a transaction or a run's execution.
      */
     public boolean mayExecuteInCaller() {
-        return config.executesInCaller() && CurrentRun.get() == null && !transactions.active();
+        return accepting() && config.executesInCaller() && CurrentRun.get() == null && !transactions.active();
     }
 
     /** Queues {@code execution}, of run {@code runId}; when the queue refuses, the recovery sweep takes it later. */
@@ -50,6 +51,10 @@ public class Dispatcher {
         try {
             queue.handOver(runId, execution);
         } catch (RuntimeException e) {
+            if (!accepting()) {
+                LOG.fine(DispatchProblems.handOverFailed(runId, e.getMessage()));
+                return; // stopping: the run stays runnable, its lease released at the end of the stop
+            }
             // the executor refusing (at shutdown, the usual case) needs no stack; anything else does
             boolean refused = e.getCause() instanceof RejectedExecutionException;
             LOG.log(Level.WARNING, DispatchProblems.handOverFailed(runId, e.getMessage()), refused ? null : e);
@@ -84,6 +89,28 @@ public class Dispatcher {
             return call.get();
         }
         return queue.helpingAfter(call);
+    }
+
+    /**
+     * Stops taking work, as the application stops: no execution begins from now on, on the executor or on a caller's
+     * thread; those handed over and not begun are dropped, their runs left runnable in the database. Executions under
+     * way go on to the end of the step they are in ({@code StepRunner} begins no other).
+     *
+     * @return how many executions not begun were dropped
+     */
+    public int close() {
+        accepting = false;
+        return queue.close();
+    }
+
+    /** Whether executions may begin here: until {@link #close}. */
+    public boolean accepting() {
+        return accepting;
+    }
+
+    /** Executions handed over and not begun yet. */
+    public int queued() {
+        return queue.size();
     }
 
     /** Runs queued or executing on this server: their leases are renewed. */

@@ -31,6 +31,8 @@ final class ExecutionQueue {
     private final Supplier<Executor> executor;
     private final IntSupplier backlog;
     private final HeldRuns held;
+    /** Once closed (the application stops), executions not begun are dropped and none is taken any more. */
+    private volatile boolean closed;
 
     /** {@code held} holds each run handed over until its execution ended. */
     ExecutionQueue(Supplier<Executor> executor, IntSupplier backlog, HeldRuns held) {
@@ -47,6 +49,9 @@ final class ExecutionQueue {
      *                                    the recovery sweep, and the message names its run
      */
     void handOver(String runId, Runnable execution) {
+        if (closed) {
+            throw new RejectedExecutionException("the application is stopping");
+        }
         List<Runnable> turnsHere = TURNS_HERE.get();
         boolean here = turnsHere != null && size.get() >= backlog.getAsInt();
         Pending pending = new Pending(runId, execution);
@@ -96,8 +101,25 @@ final class ExecutionQueue {
         return size.get();
     }
 
+    /**
+     * Refuses hand-overs from now on and drops the executions not begun, releasing their runs: they stay runnable in
+     * the database, for another server (or this one, restarted) to claim.
+     *
+     * @return how many executions were dropped
+     */
+    int close() {
+        closed = true;
+        int dropped = 0;
+        for (Pending pending = waiting.poll(); pending != null; pending = waiting.poll()) {
+            size.decrementAndGet();
+            held.release(pending.runId());
+            dropped++;
+        }
+        return dropped;
+    }
+
     private void executeOldest() {
-        Pending oldest = waiting.poll();
+        Pending oldest = closed ? null : waiting.poll();
         if (oldest != null) {
             size.decrementAndGet();
             try {

@@ -130,7 +130,8 @@ public class Executions {
                 known = null;
                 again[0] = false;
                 executing.compute(runId, (k, requested) -> {
-                    again[0] = Boolean.TRUE.equals(requested);
+                    // once the application stops, a resume that came meanwhile is left to the next server
+                    again[0] = Boolean.TRUE.equals(requested) && dispatcher.accepting();
                     return again[0] ? Boolean.FALSE : null;
                 });
             } while (again[0]);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,8 +71,14 @@ public class Recovery {
     Clock clock;
 
     private volatile ScheduledFuture<?> sweeps;
+    /** Held by a sweep while it runs, so that stopping waits for the one under way. */
+    private final ReentrantLock sweeping = new ReentrantLock();
+    /** When the sweeps were scheduled, then when the last one ended (well or not); 0 before the start. */
+    private volatile long lastSweepEnded;
+    private volatile boolean stopped;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        lastSweepEnded = clock.millis(); // the liveness check counts from here until the first sweep ends
         try {
             schema.install();
         } catch (Exception e) {
@@ -104,9 +111,26 @@ public class Recovery {
 
     @PreDestroy
     void stop() {
+        stopSweeps();
+    }
+
+    /** Cancels the sweeps to come and waits for one under way: no claim or renewal by this server after it. */
+    public void stopSweeps() {
+        stopped = true;
         if (sweeps != null) {
             sweeps.cancel(false);
         }
+        sweeping.lock();
+        sweeping.unlock();
+    }
+
+    /**
+     * When the last sweep ended, well or not (a database outage fails sweeps but does not stop them), or when the
+     * application started if none ended yet; 0 before that. A time long past means the sweeps
+     * stopped or one of them hangs.
+     */
+    public long lastSweepEnded() {
+        return lastSweepEnded;
     }
 
     /**
@@ -116,6 +140,19 @@ public class Recovery {
      * @param atStart whether this server just started, so that the runs it held before are its to resume now
      */
     public void sweep(boolean atStart) {
+        sweeping.lock();
+        try {
+            if (stopped) {
+                return; // it began as the sweeps were stopped
+            }
+            sweepHeld(atStart);
+        } finally {
+            lastSweepEnded = clock.millis();
+            sweeping.unlock();
+        }
+    }
+
+    private void sweepHeld(boolean atStart) {
         try {
             long now = clock.millis();
             String me = config.serverId();

@@ -66,4 +66,22 @@ final class RecoveryMessages {
     static String endedRunsIndexesNotCreated(String cause) {
         return "DWF0712: the indexes to delete ended runs could not be created: " + cause;
     }
+
+    /** The application stops: executions not begun were left to other servers; those under way get the grace. */
+    static String stopping(int dropped, int executing, Duration grace) {
+        return "DWF0730: stopping: " + dropped + " executions not begun are left to the cluster; waiting up to "
+                + grace + " for " + executing + " under way";
+    }
+
+    /** The leases of this server's runnable runs were released, but those of runs still executing. */
+    static String stopped(int released, int stillExecuting) {
+        return "DWF0731: stopped: released the leases of " + released + " runnable runs; " + stillExecuting
+                + " still executing keep theirs until they lapse";
+    }
+
+    /** The leases could not be released as the application stopped: its runs wait for them to lapse. */
+    static String leasesNotReleased(String cause) {
+        return "DWF0732: the leases of this server's runs could not be released as it stopped; other servers claim"
+                + " its runs once they lapse: " + cause;
+    }
 }

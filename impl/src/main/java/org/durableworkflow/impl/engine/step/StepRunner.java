@@ -2,6 +2,7 @@ package org.durableworkflow.impl.engine.step;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.durableworkflow.impl.engine.dispatch.Dispatcher;
 import org.durableworkflow.impl.engine.run.CrashPoints;
 import org.durableworkflow.impl.engine.run.RunExecution;
 import org.durableworkflow.api.StepType;
@@ -44,6 +45,8 @@ public class StepRunner {
     Definitions definitions;
     @Inject
     RunTracing tracing;
+    @Inject
+    Dispatcher dispatcher;
 
     /** Runs {@code work}, a call of the {@code @DurableStep} method {@code method} on a bean of {@code beanClass}. */
     public Object run(RunExecution execution, Method method, Class<?> beanClass, Callable<?> work) throws Exception {
@@ -70,7 +73,9 @@ public class StepRunner {
             }
             return json.fromJson(journaled.result(), step.resultType());
         }
-        if (execution.handsOverBefore(step.transactional())) {
+        if (execution.handsOverBefore(step.transactional()) || !dispatcher.accepting()) {
+            // once the application stops, a run goes no further than the step it was in: it commits that step and
+            // ends its execution, left runnable for the server that claims it when this one releases its lease
             throw execution.handOver(transactions);
         }
         execution.enterStep(seq);

@@ -57,6 +57,20 @@ class ExecutionQueueTest {
     }
 
     @Test
+    void closingDropsWhatWaitsAndRefusesWhatComes() {
+        handOver("a");
+        handOver("b");
+        assertEquals(Set.of("a", "b"), held.runIds());
+        assertEquals(2, queue.close());
+        assertEquals(Set.of(), held.runIds(), "dropped runs are released, so their leases can be let go");
+        heldByExecutor.forEach(Runnable::run);
+        assertEquals(List.of(), executed, "the executor's turns begin nothing once closed");
+        assertThrows(RejectedExecutionException.class, () -> handOver("c"));
+        assertEquals(Set.of(), held.runIds());
+        assertEquals(0, queue.size());
+    }
+
+    @Test
     void aRefusedExecutionIsNotKept() {
         Executor refusing = task -> {
             throw new RejectedExecutionException("shutting down");

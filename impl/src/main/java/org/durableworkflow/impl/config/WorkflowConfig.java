@@ -37,6 +37,7 @@ public final class WorkflowConfig {
     private final Duration eventRetention;
     private final Duration lookbackRetention;
     private final Duration runRetention;
+    private final boolean consoleEnabled;
 
     /** Reads the application's MicroProfile Config. */
     public static WorkflowConfig fromMicroProfile() {
@@ -86,6 +87,7 @@ public final class WorkflowConfig {
         eventRetention = settings.durationOrOff("events.retention");
         lookbackRetention = settings.duration("events.lookback-retention", "7d");
         runRetention = settings.durationOrOff("runs.retention");
+        consoleEnabled = settings.bool("console.enabled", true);
     }
 
     private static String stripSlash(String url) {
@@ -198,5 +200,10 @@ public final class WorkflowConfig {
     /** This server's stable identity as a lease owner; the same across restarts of the same server. */
     public String serverId() {
         return serverId;
+    }
+
+    /** Whether the web console is served under the REST root ({@code console.enabled}); when not, it answers 404. */
+    public boolean consoleEnabled() {
+        return consoleEnabled;
     }
 }

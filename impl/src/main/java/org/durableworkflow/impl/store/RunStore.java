@@ -133,7 +133,11 @@ public class RunStore {
         }
         StringBuilder query = new StringBuilder("SELECT " + ListedRun.COLUMNS + " FROM DWF_RUN WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        where(query, args, " AND STATUS = ?", filter.status());
+        if (filter.status() != null) {
+            // a constant, not a parameter: PostgreSQL plans each status apart, by its own share of the runs, where a
+            // generic plan would read the newest runs of every status looking for the few RUNNING ones
+            query.append(" AND STATUS = '").append(filter.status().name()).append("'");
+        }
         where(query, args, " AND WORKFLOW_NAME = ?", filter.workflowName());
         where(query, args, " AND RUN_ID = ?", filter.runId());
         where(query, args, " AND RUN_ID IN (SELECT RUN_ID FROM DWF_WAITER WHERE EVENT_ID = ?)", filter.eventId());

@@ -73,6 +73,7 @@ class ConsoleScaleBenchmark {
         calls.put("event id search", "/workflow/runs?eventId=order-500000");
         calls.put("keyset page near the end", "/workflow/runs?size=50&after=wfr_bench_0000100");
         calls.put("OFFSET page 10,000 (page=)", "/workflow/runs?size=50&page=10000");
+        calls.put("runs list again, last", "/workflow/runs?size=50&status=");
         System.out.printf("%n%,d runs, %d calls each after a warm-up, milliseconds through HTTP%n", RUNS, CALLS);
         for (int round = 0; round < 3; round++) { // the server's code compiled, the indexes' pages read once
             for (String path : calls.values()) {

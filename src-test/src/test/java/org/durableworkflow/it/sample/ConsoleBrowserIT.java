@@ -113,6 +113,9 @@ class ConsoleBrowserIT {
         browser.click("#start-button");
         browser.until(d -> new Select(d.findElement(By.id("start-workflow"))).getOptions().size() > 0);
         new Select(browser.driver.findElement(By.id("start-workflow"))).selectByVisibleText("order-processing");
+        browser.type("#start-input", "[1, 2]"); // JSON, but no order: the API's refusal is shown as it is
+        browser.click("#start-submit");
+        browser.awaitText("#start-error", "DWF");
         browser.type("#start-input", "{\"orderId\":\"" + orderId + "\",\"userEmail\":\"ada@example.com\"}");
         browser.click("#start-submit");
         browser.awaitText("#run-waiters", "order-" + orderId);
@@ -193,6 +196,36 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(5)
+    void aFailedRunShowsItsFailureHandlerAndIsForkedAndResumedFromTheConsole() throws Exception {
+        String orderId = "fork-" + UUID.randomUUID().toString().substring(0, 8);
+        String runId = startOrder(orderId);
+        awaitStatus(runId, "WAITING");
+        assertEquals(200, SERVER.post("/workflow/v2/notify/order-" + orderId, "{\"status\":\"rejected\"}",
+                "text/plain").statusCode());
+        awaitStatus(runId, "FAILED");
+
+        browser.open(BASE + "/workflow/console/#/run/" + runId);
+        browser.awaitText(".view-head .badge", "failed");
+        browser.awaitText(".cards", "failure handler");
+        browser.awaitText("#run-error", "rejected");
+        browser.click("li.step[data-sequence='2'] button.link");
+        browser.awaitText("#confirm-title", "Fork from step #2");
+        browser.click("#confirm-yes");
+        browser.until(d -> !d.findElement(By.id("run-title")).getText().equals(runId));
+        String forked = browser.visible("#run-title").getText();
+        browser.awaitText(".view-head .badge", "waiting");
+        assertEquals("WAITING", run(forked).get("status"));
+
+        browser.open(BASE + "/workflow/console/#/run/" + runId);
+        browser.click("#resume-run");
+        browser.click("#confirm-yes");
+        browser.awaitText("#toast", "Run resumed");
+        awaitStatus(runId, "FAILED"); // the same event fails its step again; the resume itself was taken
+        SERVER.post("/workflow/runs/" + forked + "/cancel", "", "text/plain");
+    }
+
+    @Test
+    @Order(6)
     void keysetPagesWalkEveryRunOnceAndBadParametersAre400() throws Exception {
         for (int i = 0; i < 7; i++) {
             startOrder("page-" + i + "-" + UUID.randomUUID().toString().substring(0, 6));
@@ -216,7 +249,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void turnedOffTheConsoleAnswers404AndTheApiStays() throws Exception {
         SERVER.stop();
         SERVER.start(Map.of("DURABLE_WORKFLOW_CONSOLE_ENABLED", "false"));

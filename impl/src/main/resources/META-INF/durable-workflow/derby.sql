@@ -15,10 +15,7 @@ CREATE TABLE DWF_RUN (
 -- recovery: runnable runs by lease expiry; lease renewal: runs by owner
 CREATE INDEX DWF_RUN_STATUS_LEASE ON DWF_RUN (STATUS, LEASE_EXPIRY);
 CREATE INDEX DWF_RUN_OWNER ON DWF_RUN (LEASE_OWNER, STATUS);
--- GET /runs (the console): newest first, of any status, of a status, of a workflow; read backwards
-CREATE INDEX DWF_RUN_CREATED ON DWF_RUN (CREATED_AT, RUN_ID);
-CREATE INDEX DWF_RUN_STATUS_CREATED ON DWF_RUN (STATUS, CREATED_AT);
-CREATE INDEX DWF_RUN_WORKFLOW ON DWF_RUN (WORKFLOW_NAME, CREATED_AT);
+-- GET /runs (the console) reads indexes SchemaInstaller adds after this script, also to databases made before them
 CREATE TABLE DWF_STEP (
     RUN_ID VARCHAR(512) NOT NULL,
     SEQ INTEGER NOT NULL,

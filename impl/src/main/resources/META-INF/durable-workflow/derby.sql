@@ -15,6 +15,7 @@ CREATE TABLE DWF_RUN (
 -- recovery: runnable runs by lease expiry; lease renewal: runs by owner
 CREATE INDEX DWF_RUN_STATUS_LEASE ON DWF_RUN (STATUS, LEASE_EXPIRY);
 CREATE INDEX DWF_RUN_OWNER ON DWF_RUN (LEASE_OWNER, STATUS);
+-- GET /runs (the console) reads indexes SchemaInstaller adds after this script, also to databases made before them
 CREATE TABLE DWF_STEP (
     RUN_ID VARCHAR(512) NOT NULL,
     SEQ INTEGER NOT NULL,
@@ -41,7 +42,8 @@ CREATE TABLE DWF_WAITER (
     CREATED_AT BIGINT NOT NULL,
     CONSTRAINT DWF_WAITER_RUN_SEQ UNIQUE (RUN_ID, SEQ)
 );
--- notify: the waiters of an event id; recovery: waiters past their deadline
+-- notify: the waiters of an event id (also the runs of an event id in GET /runs); recovery: waiters past their
+-- deadline
 CREATE INDEX DWF_WAITER_EVENT ON DWF_WAITER (EVENT_ID, STATE);
 CREATE INDEX DWF_WAITER_DEADLINE ON DWF_WAITER (STATE, DEADLINE);
 CREATE TABLE DWF_EVENT (

@@ -67,6 +67,17 @@ class ContainerSecurityIT extends RemoteApiTest {
                 Map.class).get("status")));
     }
 
+    /** The console's page needs the container's login and the admin role, like the API it calls. */
+    @Test
+    void theConsoleNeedsTheLoginAndTheAdminRole() throws Exception {
+        assertEquals(401, call(null, "GET", "workflow/console/", null).statusCode(), "no credentials");
+        assertRefusedByRole(call("notifier", "GET", "workflow/console/", null));
+        assertRefusedByRole(call("stranger", "GET", "workflow/console/console.js", null));
+        HttpResponse<String> page = call("admin", "GET", "workflow/console/", null);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("console.js"), page.body());
+    }
+
     private static void assertRefusedByRole(HttpResponse<String> r) {
         assertEquals(403, r.statusCode(), r.body());
         assertTrue(r.body().contains("DWF0811"), r.body());

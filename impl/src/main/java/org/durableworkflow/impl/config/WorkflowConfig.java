@@ -38,6 +38,7 @@ public final class WorkflowConfig {
     private final Duration lookbackRetention;
     private final Duration runRetention;
     private final Duration shutdownGrace;
+    private final boolean consoleEnabled;
 
     /** Reads the application's MicroProfile Config. */
     public static WorkflowConfig fromMicroProfile() {
@@ -88,6 +89,7 @@ public final class WorkflowConfig {
         lookbackRetention = settings.duration("events.lookback-retention", "7d");
         runRetention = settings.durationOrOff("runs.retention");
         shutdownGrace = settings.duration("shutdown.grace", "10s");
+        consoleEnabled = settings.bool("console.enabled", true);
     }
 
     private static String stripSlash(String url) {
@@ -205,5 +207,10 @@ public final class WorkflowConfig {
     /** How long executions under way may go on once the application stops, before this server lets go of the rest. */
     public Duration shutdownGrace() {
         return shutdownGrace;
+    }
+
+    /** Whether the web console is served under the REST root ({@code console.enabled}); when not, it answers 404. */
+    public boolean consoleEnabled() {
+        return consoleEnabled;
     }
 }

@@ -86,6 +86,11 @@ public final class Definitions {
         }
     }
 
+    /** The names of the workflows deployed, sorted. */
+    public List<String> workflowNames() {
+        return workflows.keySet().stream().sorted().toList();
+    }
+
     /** The workflow named {@code name}, or {@code null}. */
     public WorkflowDefinition workflow(String name) {
         return name == null ? null : workflows.get(name);

@@ -1,6 +1,7 @@
 package org.durableworkflow.impl.rest;
 
 import org.durableworkflow.api.RunStatus;
+import org.durableworkflow.impl.config.WorkflowConfig;
 
 import java.util.Arrays;
 
@@ -78,5 +79,25 @@ final class RestProblems {
     /** The wait of a result's await is not a duration from 0 to 5 minutes. */
     static String badWait(String shown) {
         return "DWF0816: 'wait' must be a duration from 0 to 5m (30s, 2m, a number of seconds); got '" + shown + "'";
+    }
+
+    /** The run a listing should page after is not there (it never was, or it was deleted meanwhile). */
+    static String noRunToPageAfter(String runId) {
+        return "DWF0830: 'after' must be the id of a run of the previous page; there is no run '" + runId + "'";
+    }
+
+    /** A listing was given both ways of paging. */
+    static String afterWithPage() {
+        return "DWF0831: give 'after' (the last run of the previous page) or 'page', not both";
+    }
+
+    /** The console is turned off. */
+    static String consoleOff() {
+        return "DWF0832: the console is turned off (" + WorkflowConfig.PREFIX + "console.enabled=false)";
+    }
+
+    /** The console has no file of this name. */
+    static String noConsoleFile(String name) {
+        return "DWF0833: the console has no file '" + name + "'";
     }
 }

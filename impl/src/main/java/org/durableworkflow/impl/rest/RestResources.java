@@ -9,7 +9,7 @@ public final class RestResources {
 
     /** The resources; each carries {@code @Guarded}, which a unit test checks. */
     public static final List<Class<?>> RESOURCES = List.of(NotifyResource.class, RunResource.class,
-            WaiterResource.class, KeptEventResource.class, WorkflowResource.class);
+            WaiterResource.class, KeptEventResource.class, WorkflowResource.class, ConsoleResource.class);
 
     public static final List<Class<?>> PROVIDERS = List.of(LibraryRootMarker.class, WorkflowExceptionMapper.class,
             WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);

@@ -14,7 +14,6 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.durableworkflow.api.RunInfo;
-import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.api.exception.UnknownRunException;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.engine.RunQueries;
@@ -23,6 +22,7 @@ import org.durableworkflow.impl.engine.result.Awaiting;
 import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.json.JsonCodec;
 import org.durableworkflow.impl.security.Guarded;
+import org.durableworkflow.impl.store.ListedRun;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,31 +52,28 @@ public class RunResource {
     @Inject
     ResultWaiters waiters;
 
-    /** Runs, newest first, by {@code status} and {@code workflow} where given, a page at a time. */
+    /**
+     * Runs, newest first, by {@code status}, {@code workflow}, {@code runId} and {@code eventId} where given, a page
+     * at a time: {@code after} the last run of the previous page, or by {@code page} number.
+     */
     @GET
     public List<RunSummary> list(@QueryParam("status") String status, @QueryParam("workflow") String workflow,
+                                 @QueryParam("runId") String runId, @QueryParam("eventId") String eventId,
+                                 @QueryParam("after") String after,
                                  @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size);
-        return queries.listRuns(status(status), workflow == null || workflow.isEmpty() ? null : workflow,
-                request.offset(), request.size()).stream().map(RunSummary::of).toList();
+        RunListRequest request = RunListRequest.of(status, workflow, runId, eventId, after, page, size);
+        ListedRun last = request.after() == null ? null : queries.listedRun(request.after())
+                .orElseThrow(() -> ApiError.exception(400, RestProblems.noRunToPageAfter(request.after())));
+        return queries.listRuns(request.filter(), last, request.page().offset(), request.page().size()).stream()
+                .map(RunSummary::of).toList();
     }
 
-    private static RunStatus status(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return RunStatus.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.exception(400, RestProblems.unknownStatus());
-        }
-    }
-
+    /** The run with its steps, its waiters still waiting and how its failure handler stands. */
     @GET
     @Path("{runId: .+}")
-    public RunInfo run(@PathParam("runId") String runId) {
-        return engine.runInfo(runId)
-                .orElseThrow(() -> ApiError.exception(404, RestProblems.noRun(runId)));
+    public RunView run(@PathParam("runId") String runId) {
+        RunInfo run = engine.runInfo(runId).orElseThrow(() -> ApiError.exception(404, RestProblems.noRun(runId)));
+        return RunView.of(run, queries.waiting(runId).stream().map(WaiterSummary::of).toList());
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Set;
  * Completes the MicroProfile OpenAPI document of an application that has its own JAX-RS application beside the
  * library's: Liberty generates one document per WAR and may give the library's paths the other application's root
  * instead of {@code /workflow}. This filter puts the library's paths under its root and declares the bearer token
- * on them. Enable it with {@code mp.openapi.filter=org.durableworkflow.impl.rest.WorkflowOpenApiFilter}.
+ * on them; it leaves out the web console's files. Enable it with {@code mp.openapi.filter=org.durableworkflow.impl.rest.WorkflowOpenApiFilter}.
  */
 public class WorkflowOpenApiFilter implements OASFilter {
 
@@ -36,6 +36,10 @@ public class WorkflowOpenApiFilter implements OASFilter {
         for (Map.Entry<String, PathItem> entry : new LinkedHashMap<>(paths.getPathItems()).entrySet()) {
             String path = entry.getKey();
             String underRoot = path.startsWith(root + "/") ? path : root + path;
+            if (underRoot.startsWith(root + "/console")) {
+                paths.removePathItem(path); // the web console's files are a page, not a part of the API
+                continue;
+            }
             if (!LIBRARY_SEGMENTS.contains(underRoot.substring(root.length() + 1).split("/")[0])) {
                 continue;
             }

@@ -66,6 +66,15 @@ public class CallerCheck {
     }
 
     /**
+     * Why {@code caller} may not load a static file of the console ({@link ConsoleFile}); empty when it may. With
+     * tokens, anyone may: the files hold no data, and the page asks for the token its API calls carry. With
+     * container security, the admin role is needed, as for every management call.
+     */
+    public Optional<Refusal> consoleFileRefusal(Caller caller) {
+        return config.restAuthContainer() ? byRole(caller, false) : Optional.empty();
+    }
+
+    /**
      * With {@code rest.auth=container}: the container authenticated the caller (MicroProfile JWT, a login
      * configuration with its security constraint); the library checks the caller's role for the call.
      */

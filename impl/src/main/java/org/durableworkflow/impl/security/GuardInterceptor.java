@@ -12,7 +12,8 @@ import java.lang.reflect.Method;
 
 /**
  * Checks every call of a {@link Guarded} resource before the resource runs: it must have come through the
- * library's own application ({@link LibraryRootMarker}, else 404), and its caller must pass {@link CallerCheck}.
+ * library's own application ({@link LibraryRootMarker}, else 404), and its caller must pass {@link CallerCheck}
+ * (for the console's static files, {@link ConsoleFile}, its lighter rule).
  * Being an interceptor on the resources themselves, it cannot be skipped by an application that registers other
  * providers than the library's. Its priority puts it before every other interceptor.
  */
@@ -43,7 +44,9 @@ public class GuardInterceptor {
         if (caller == null) {
             throw new Refusal(404, SecurityProblems.outsideLibraryRoot()).exception();
         }
-        var refusal = check.refusal(caller, isNotifyCall(invocation.getMethod()));
+        Method method = invocation.getMethod();
+        var refusal = method.isAnnotationPresent(ConsoleFile.class) ? check.consoleFileRefusal(caller)
+                : check.refusal(caller, isNotifyCall(method));
         if (refusal.isPresent()) {
             throw refusal.get().exception();
         }

@@ -1,20 +1,17 @@
 package org.durableworkflow.impl.store;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import org.durableworkflow.api.RunStatus;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * The queries on runs (table DWF_RUN): each run's row by its id, its moves from one status to another, and the
- * listing of runs. Callers own the transactions. The statements of every workflow go through plain JDBC ({@link Sql});
- * the listing through JPA.
+ * listing of runs. Callers own the transactions; every statement goes through plain JDBC ({@link Sql}).
  */
 @ApplicationScoped
 public class RunStore {
@@ -44,13 +41,6 @@ public class RunStore {
     SchemaInstaller schema;
     @Inject
     Sql sql;
-
-    private EntityManager em;
-
-    @PostConstruct
-    void lookUp() {
-        em = JpaContext.lookUpEntityManager();
-    }
 
     /** Whether a run could have {@code runId}: not when it is missing or longer than the column. */
     public static boolean couldBeRunId(String runId) {
@@ -132,22 +122,53 @@ public class RunStore {
                 ids.toArray());
     }
 
-    /** A page of runs, newest first, filtered by status and workflow name where given ({@code null}: any). */
-    public List<RunEntity> listRuns(RunStatus status, String workflowName, int offset, int limit) {
-        if (workflowName != null && !fits(workflowName, RunEntity.NAME_LENGTH)) {
+    /**
+     * A page of runs, newest first, that pass {@code filter}: after the run {@code after} of the listing's order
+     * (keyset paging: the page costs the same however deep it is), else skipping {@code offset} runs.
+     */
+    public List<ListedRun> listRuns(RunFilter filter, ListedRun after, int offset, int limit) {
+        if (!fitsOrNull(filter.workflowName(), RunEntity.NAME_LENGTH)
+                || !fitsOrNull(filter.runId(), RunEntity.ID_LENGTH) || !fitsOrNull(filter.eventId(), RunEntity.ID_LENGTH)) {
             return List.of();
         }
-        String where = (status == null ? "" : " AND r.status = :status")
-                + (workflowName == null ? "" : " AND r.workflowName = :workflow");
-        TypedQuery<RunEntity> query = JpaContext.fresh(em.createQuery("SELECT r FROM RunEntity r WHERE 1 = 1" + where
-                + " ORDER BY r.createdAt DESC, r.runId", RunEntity.class));
-        if (status != null) {
-            query.setParameter("status", status);
+        StringBuilder query = new StringBuilder("SELECT " + ListedRun.COLUMNS + " FROM DWF_RUN WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (filter.status() != null) {
+            // a constant, not a parameter: PostgreSQL plans each status apart, by its own share of the runs, where a
+            // generic plan would read the newest runs of every status looking for the few RUNNING ones
+            query.append(" AND STATUS = '").append(filter.status().name()).append("'");
         }
-        if (workflowName != null) {
-            query.setParameter("workflow", workflowName);
+        where(query, args, " AND WORKFLOW_NAME = ?", filter.workflowName());
+        where(query, args, " AND RUN_ID = ?", filter.runId());
+        where(query, args, " AND RUN_ID IN (SELECT RUN_ID FROM DWF_WAITER WHERE EVENT_ID = ?)", filter.eventId());
+        if (after != null) {
+            // written without a row comparison, which Derby lacks; the first term bounds the index range
+            query.append(" AND CREATED_AT <= ? AND (CREATED_AT < ? OR RUN_ID < ?)");
+            args.addAll(List.of(after.createdAt(), after.createdAt(), after.runId()));
         }
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        query.append(" ORDER BY CREATED_AT DESC, RUN_ID DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
+        args.addAll(List.of(after != null ? 0 : offset, limit));
+        return sql.query(query.toString(), ListedRun::read, args.toArray());
+    }
+
+    /** The run as a listing shows it, to page after it; {@code null} when there is none. */
+    public ListedRun listedRun(String runId) {
+        if (!couldBeRunId(runId)) {
+            return null;
+        }
+        return Sql.first(sql.query("SELECT " + ListedRun.COLUMNS + " FROM DWF_RUN WHERE RUN_ID = ?", ListedRun::read,
+                runId));
+    }
+
+    private static void where(StringBuilder query, List<Object> args, String condition, Object value) {
+        if (value != null) {
+            query.append(condition);
+            args.add(value);
+        }
+    }
+
+    private static boolean fitsOrNull(String value, int length) {
+        return value == null || fits(value, length);
     }
 
     /**

@@ -37,6 +37,12 @@ public class SchemaInstaller {
     static final List<String[]> ADDED_COLUMNS = List.<String[]>of(
             new String[] {"DWF_RUN", "TRACE_PARENT", "VARCHAR(" + ColumnWidths.TRACE_PARENT + ")"});
 
+    /** Derby's indexes for the runs list, added after its first tables: made at every start where they lack. */
+    private static final List<String> DERBY_LATER_INDEXES = List.of(
+            "CREATE INDEX DWF_RUN_CREATED ON DWF_RUN (CREATED_AT, RUN_ID)",
+            "CREATE INDEX DWF_RUN_STATUS_CREATED ON DWF_RUN (STATUS, CREATED_AT)",
+            "CREATE INDEX DWF_RUN_WORKFLOW ON DWF_RUN (WORKFLOW_NAME, CREATED_AT)");
+
     private volatile boolean postgres;
 
     /** Whether the database is PostgreSQL, where some queries take a faster form; known once installed. */
@@ -56,6 +62,11 @@ public class SchemaInstaller {
                 }
             }
             addMissingColumns(connection);
+            if (!postgres) {
+                for (String index : DERBY_LATER_INDEXES) { // also on a database made before them: "exists" is tolerated
+                    execute(connection, index);
+                }
+            }
             LOG.info(StoreProblems.tablesReady(product));
         }
     }

@@ -68,4 +68,16 @@ class CallerCheckTest {
                     && !r.error().contains("secret"), r.error()));
         }
     }
+
+    @Test
+    void theConsolesFilesLoadWithoutATokenButNeedTheAdminRoleWithContainerSecurity() {
+        assertEquals("allowed", code(check(Map.of("rest.token", "t")).consoleFileRefusal(bearer(null))));
+        assertEquals("allowed", code(check(Map.of()).consoleFileRefusal(bearer("wrong"))));
+        CallerCheck container = check(Map.of("rest.auth", "container"));
+        assertEquals("401 DWF0810", code(container.consoleFileRefusal(bearer(null))));
+        assertEquals("403 DWF0811", code(container.consoleFileRefusal(
+                new Caller(null, true, Set.of("durable-workflow-notify")::contains))));
+        assertEquals("allowed", code(container.consoleFileRefusal(
+                new Caller(null, true, Set.of("durable-workflow-admin")::contains))));
+    }
 }

@@ -75,6 +75,29 @@ class GuardCoverageTest {
                 "only the library's application marks its calls");
     }
 
+    /**
+     * {@link ConsoleFile} lets calls through without a token: only the console's resource may carry it, on GET
+     * methods, and nothing else of the library; it cannot be put on a class, where data methods would inherit it.
+     */
+    @Test
+    void onlyTheConsolesStaticFilesSkipTheToken() throws Exception {
+        List<String> marked = new ArrayList<>();
+        for (Class<?> resource : resourceClasses()) {
+            for (Method method : resource.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(ConsoleFile.class)) {
+                    marked.add(resource.getSimpleName() + "#" + method.getName());
+                    assertTrue(method.isAnnotationPresent(jakarta.ws.rs.GET.class), method + " must be a GET");
+                } else if (isResourceMethod(method)) {
+                    assertFalse(resource.getSimpleName().equals("ConsoleResource"),
+                            method + ": every method of the console's resource serves a static file");
+                }
+            }
+        }
+        assertEquals(List.of("ConsoleResource#file", "ConsoleResource#page"), marked.stream().sorted().toList());
+        assertEquals(List.of(java.lang.annotation.ElementType.METHOD),
+                List.of(ConsoleFile.class.getAnnotation(java.lang.annotation.Target.class).value()));
+    }
+
     @Test
     void theRequestMarkForwardsEveryCallThroughItsClientProxy() {
         for (Method method : RequestMark.class.getDeclaredMethods()) {

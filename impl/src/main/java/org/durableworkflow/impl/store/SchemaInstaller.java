@@ -31,23 +31,28 @@ public class SchemaInstaller {
             "CREATE INDEX IF NOT EXISTS DWF_RUN_ENDED ON DWF_RUN (UPDATED_AT) WHERE STATUS IN " + RunStore.ENDED,
             "CREATE INDEX IF NOT EXISTS DWF_EVENT_RUN ON DWF_EVENT (RUN_ID) WHERE RUN_ID IS NOT NULL");
 
-    private volatile boolean postgres;
+    private volatile Dialect dialect = Dialect.DERBY;
+
+    /** What the database takes of SQL; known once installed. */
+    public Dialect dialect() {
+        return dialect;
+    }
 
     /** Whether the database is PostgreSQL, where some queries take a faster form; known once installed. */
     public boolean postgres() {
-        return postgres;
+        return dialect == Dialect.POSTGRESQL;
     }
 
     /** Creates what is missing; safe to run from several servers at once. */
     public void install() throws Exception {
         try (Connection connection = connect()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            postgres = product.toLowerCase().contains("postgres");
-            // Derby has no IF NOT EXISTS: skip when the newest table is there; older ones already there are tolerated
-            if (!postgres && tableExists(connection, "DWF_TIMER_WINDOW")) {
+            dialect = Dialect.of(product);
+            // the embedded script has no IF NOT EXISTS: skip when the newest table is there; older ones are tolerated
+            if (dialect != Dialect.POSTGRESQL && tableExists(connection, "DWF_TIMER_WINDOW")) {
                 return;
             }
-            for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {
+            for (String statement : statements(dialect.script())) {
                 execute(connection, statement);
             }
             LOG.info(StoreProblems.tablesReady(product));
@@ -61,8 +66,8 @@ public class SchemaInstaller {
      * CONCURRENTLY} (docs/configuration.md).
      */
     public void installEndedRunsIndexes() throws Exception {
-        if (!postgres) {
-            return; // embedded Derby, one server: its sweep reads the ended runs by their status
+        if (!postgres()) {
+            return; // embedded Derby or H2, one server: its sweep reads the ended runs by their status
         }
         try (Connection connection = connect()) {
             for (String index : ENDED_RUNS_INDEXES) {
@@ -84,12 +89,11 @@ public class SchemaInstaller {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
+    private void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            // another server created it at the same moment: Derby X0Y32, PostgreSQL 42P07 or a unique violation
-            if (!List.of("X0Y32", "42P07", "23505").contains(e.getSQLState())) {
+            if (!dialect.alreadyExists(e.getSQLState())) {
                 throw e;
             }
         }

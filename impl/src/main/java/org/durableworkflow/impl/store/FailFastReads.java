@@ -18,12 +18,19 @@ final class FailFastReads {
     private FailFastReads() {
     }
 
-    static void apply(EntityManager em) {
+    /** Applies to {@code em}'s provider; returns whether that is EclipseLink. */
+    static boolean apply(EntityManager em) {
+        Object provider;
         try {
-            Object provider = em.getDelegate();
-            if (!provider.getClass().getName().startsWith("org.eclipse.persistence.")) {
-                return;
-            }
+            provider = em.getDelegate();
+        } catch (RuntimeException e) {
+            LOG.warning(StoreProblems.readRetriesStayOn(e));
+            return true; // as before: the refresh hint is EclipseLink's, and other providers ignore it
+        }
+        if (!provider.getClass().getName().startsWith("org.eclipse.persistence.")) {
+            return false;
+        }
+        try {
             Object session = provider.getClass().getMethod("getServerSession").invoke(provider);
             Object login = session.getClass().getMethod("getLogin").invoke(session);
             login.getClass().getMethod("setQueryRetryAttemptCount", int.class).invoke(login, 0);
@@ -31,5 +38,6 @@ final class FailFastReads {
             // another EclipseLink: reads may then wait for its retries; nothing else changes
             LOG.warning(StoreProblems.readRetriesStayOn(e));
         }
+        return true;
     }
 }

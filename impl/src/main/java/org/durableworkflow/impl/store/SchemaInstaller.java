@@ -31,16 +31,28 @@ public class SchemaInstaller {
             "CREATE INDEX IF NOT EXISTS DWF_RUN_ENDED ON DWF_RUN (UPDATED_AT) WHERE STATUS IN " + RunStore.ENDED,
             "CREATE INDEX IF NOT EXISTS DWF_EVENT_RUN ON DWF_EVENT (RUN_ID) WHERE RUN_ID IS NOT NULL");
 
-    private volatile Dialect dialect = Dialect.DERBY;
+    private volatile Dialect dialect;
 
-    /** What the database takes of SQL; known once installed. */
+    /**
+     * What the database takes of SQL. Known once installed, or read from the data source before: a persistent timer
+     * left by the application's previous deployment may fire before the start's installation ran.
+     */
     public Dialect dialect() {
-        return dialect;
+        Dialect known = dialect;
+        if (known == null) {
+            try (Connection connection = connect()) {
+                known = Dialect.of(connection.getMetaData().getDatabaseProductName());
+            } catch (Exception e) {
+                throw new IllegalStateException(StoreProblems.notInJndi(DATA_SOURCE, e.toString()), e);
+            }
+            dialect = known;
+        }
+        return known;
     }
 
-    /** Whether the database is PostgreSQL, where some queries take a faster form; known once installed. */
+    /** Whether the database is PostgreSQL, where some queries take a faster form. */
     public boolean postgres() {
-        return dialect == Dialect.POSTGRESQL;
+        return dialect() == Dialect.POSTGRESQL;
     }
 
     /** Creates what is missing; safe to run from several servers at once. */

@@ -40,7 +40,8 @@ public class SchemaInstaller {
     public Dialect dialect() {
         Dialect known = dialect;
         if (known == null) {
-            try (Connection connection = connect()) {
+            // maybe inside the caller's transaction (a timer's): a connection as it comes, its autocommit untouched
+            try (Connection connection = dataSource().getConnection()) {
                 known = Dialect.of(connection.getMetaData().getDatabaseProductName());
             } catch (Exception e) {
                 throw new IllegalStateException(StoreProblems.notInJndi(DATA_SOURCE, e.toString()), e);
@@ -90,9 +91,18 @@ public class SchemaInstaller {
 
     /** A connection of the default data source outside any transaction: each statement commits on its own. */
     private static Connection connect() throws Exception {
-        Connection connection = ((DataSource) new InitialContext().lookup(DATA_SOURCE)).getConnection();
-        connection.setAutoCommit(true);
+        Connection connection = dataSource().getConnection();
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            connection.close(); // else the pool loses it
+            throw e;
+        }
         return connection;
+    }
+
+    private static DataSource dataSource() throws Exception {
+        return (DataSource) new InitialContext().lookup(DATA_SOURCE);
     }
 
     private static boolean tableExists(Connection connection, String table) throws SQLException {

@@ -136,9 +136,9 @@ class BadInputIT extends RemoteApiTest {
                     new String[]{"POST", "workflow/runs/" + id + "/cancel", ""})) {
                 HttpResponse<String> r = send(call[0], call[1], call[2], Deployments.TOKEN);
                 assertTrue(r.statusCode() < 500, call[1] + " answered " + r.statusCode() + " " + r.body());
-                if (id.matches(".*%(0[0-9A-F]|1[0-9A-F]|2F|7F).*")) {
-                    // Liberty's web container refuses an encoded slash or control character with its own 400 page
-                    assertEquals(400, r.statusCode(), call[1]);
+                if (id.matches(".*%(0[0-9A-F]|1[0-9A-F]|2F|7F).*") && r.statusCode() == 400) {
+                    // Liberty's web container refuses an encoded slash or control character with its own 400 page;
+                    // WildFly's passes them on, and the library answers as for any other id
                     continue;
                 }
                 assertTrue(r.body().startsWith("[") || r.body().startsWith("{"),

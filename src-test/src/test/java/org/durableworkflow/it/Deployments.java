@@ -16,9 +16,12 @@ import java.util.Objects;
 public final class Deployments {
 
     public static final String TOKEN = "it-token";
-    /** What every test application is configured with, unless a test says otherwise. */
+    /**
+     * What every test application is configured with, unless a test says otherwise. The executor's JNDI name is the
+     * server's ({@code test.executor}): each server binds a managed executor under names of its own.
+     */
     private static final String BASE_CONFIG = "durable-workflow.rest.token=" + TOKEN + "\n"
-            + "durable-workflow.executor=concurrent/durableWorkflow\n";
+            + "durable-workflow.executor=" + System.getProperty("test.executor", "concurrent/durableWorkflow") + "\n";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -72,10 +75,9 @@ public final class Deployments {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The messages log of the server Arquillian deploys to. */
+    /** The log of the server Arquillian deploys to, which each server's build names ({@code test.server.log}). */
     public static java.nio.file.Path serverLog() {
-        return java.nio.file.Path.of(System.getProperty("wlp.dir"), "usr", "servers",
-                System.getProperty("test.server.name", "testServer"), "logs", "messages.log");
+        return java.nio.file.Path.of(Objects.requireNonNull(System.getProperty("test.server.log"), "test.server.log"));
     }
 
     private static void addJars(WebArchive war, String directoryProperty) {

@@ -68,8 +68,12 @@ class UpstashClientIT extends RemoteApiTest {
     @Test
     void idsWithQuestionMarksSpacesAndNonAsciiReachTheirWaiterAsTheClientSendsThemRaw() throws Exception {
         String prefix = "upstash-raw-" + UUID.randomUUID();
-        List<String> ids = List.of(prefix + "?order=1&x=y", prefix + " with spaces", prefix + "-naïve-é-注文",
-                prefix + ";v=2", prefix + "|pipe[1]", prefix + "/trailing/");
+        List<String> ids = new java.util.ArrayList<>(List.of(prefix + "?order=1&x=y", prefix + " with spaces",
+                prefix + "-naïve-é-注文", prefix + ";v=2", prefix + "/trailing/"));
+        // WildFly's web server refuses | [ ] unescaped in a path with its own 400, before any application sees it
+        if (!Boolean.getBoolean("server.refuses.unescaped.url.characters")) {
+            ids.add(prefix + "|pipe[1]");
+        }
         List<String> runIds = new java.util.ArrayList<>();
         for (String id : ids) {
             runIds.add(startWaitingForText(id));

@@ -81,7 +81,9 @@ class WorkflowLifecycleIT {
         List<Waiter> waiters = client.getWaiters(eventId);
         assertEquals(1, waiters.size());
         assertEquals(runId, waiters.get(0).workflowRunId());
-        assertFalse(threadRunsWorkflowCode(), "a waiting run must not hold a thread");
+        // the wait commits, then its signal unwinds the workflow method: a moment when the run is WAITING already
+        await("a waiting run must not hold a thread").atMost(Duration.ofSeconds(2)).pollInSameThread()
+                .until(() -> !threadRunsWorkflowCode());
 
         List<NotifyResponse> responses = client.notify(eventId, "{\"value\":\"shipped\"}");
 
@@ -134,7 +136,10 @@ class WorkflowLifecycleIT {
         String runId = start("wait-then-finish", WaitInput.waitFor(eventId, "6s"));
         runs().awaitStatus(runId, RunStatus.WAITING);
         long deadline = client.getWaiters(eventId).get(0).deadline() * 1000;
-        assertTrue(timers.armedWindows().contains(deadline), "a wait 6 s long is left to its window's timer");
+        // WildFly lists a timer created in a transaction only after that transaction's completion, a moment after
+        // the waiting run is visible; the window's timer itself fires seconds later
+        await("a wait 6 s long is left to its window's timer").atMost(Duration.ofSeconds(2)).pollInSameThread()
+                .until(() -> timers.armedWindows().contains(deadline));
 
         RunInfo run = runs().awaitStatus(runId, RunStatus.COMPLETED);
 

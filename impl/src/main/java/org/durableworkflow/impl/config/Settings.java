@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -67,8 +68,13 @@ final class Settings {
         return trimmed.equals("off") || trimmed.matches("0+[smhd]?") ? Duration.ZERO : duration(key, trimmed);
     }
 
+    /** The system properties servers name themselves by: Liberty's, WildFly's, Payara's. */
+    private static final List<String> SERVER_NAMES = List.of("wlp.server.name", "jboss.node.name",
+            "com.sun.aas.instanceName");
+
     static String defaultServerId() {
-        String server = System.getProperty("wlp.server.name", "server");
+        String server = SERVER_NAMES.stream().map(System::getProperty).filter(Objects::nonNull).findFirst()
+                .orElse("server");
         try {
             return server + "@" + InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {

@@ -10,13 +10,17 @@ import java.sql.SQLException;
  */
 public final class Conflicts {
 
+    /** H2's lock timeout, which it reports outside class 40, though it rolls back no more than the statement. */
+    private static final String LOCK_TIMEOUT_H2 = "HYT00";
+
     private Conflicts() {
     }
 
     /** Whether {@code failure} or one of its causes is such a rollback. */
     public static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || LOCK_TIMEOUT_H2.equals(sql.getSQLState()))) {
                 return true;
             }
             // at commit, Derby reports a branch it rolled back for a deadlock or a lock timeout in XA terms

@@ -16,6 +16,9 @@ public final class JpaContext {
     public static final String PERSISTENCE_CONTEXT = "durable-workflow/entity-manager";
     public static final String ENTITY_MANAGER = "java:comp/env/" + PERSISTENCE_CONTEXT;
 
+    /** Whether the server's JPA provider is EclipseLink (Liberty, Payara), known at the first look-up. */
+    private static volatile boolean eclipseLink = true;
+
     private JpaContext() {
     }
 
@@ -23,7 +26,7 @@ public final class JpaContext {
     static EntityManager lookUpEntityManager() {
         try {
             EntityManager em = (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
-            FailFastReads.apply(em);
+            eclipseLink = FailFastReads.apply(em);
             return em;
         } catch (NamingException e) {
             throw new IllegalStateException(StoreProblems.noPersistenceContext(ENTITY_MANAGER), e);
@@ -31,10 +34,11 @@ public final class JpaContext {
     }
 
     /**
-     * Outside a transaction, Liberty may keep one persistence context for a whole request or task; reads must see
-     * what other threads committed since, so every query re-reads its rows.
+     * Outside a transaction, Liberty may keep one EclipseLink persistence context for a whole request or task; reads
+     * must see what other threads committed since, so every query re-reads its rows. Hibernate (WildFly) gives each
+     * such query a new persistence context, and logs hints it does not know: it gets none.
      */
     static <T> TypedQuery<T> fresh(TypedQuery<T> query) {
-        return query.setHint("eclipselink.refresh", "true");
+        return eclipseLink ? query.setHint("eclipselink.refresh", "true") : query;
     }
 }

@@ -37,33 +37,51 @@ public class SchemaInstaller {
     static final List<String[]> ADDED_COLUMNS = List.<String[]>of(
             new String[] {"DWF_RUN", "TRACE_PARENT", "VARCHAR(" + ColumnWidths.TRACE_PARENT + ")"});
 
-    /** Derby's indexes for the runs list, added after its first tables: made at every start where they lack. */
-    private static final List<String> DERBY_LATER_INDEXES = List.of(
+    /** The embedded databases' indexes for the runs list, added after their first tables: made where they lack. */
+    private static final List<String> EMBEDDED_LATER_INDEXES = List.of(
             "CREATE INDEX DWF_RUN_CREATED ON DWF_RUN (CREATED_AT, RUN_ID)",
             "CREATE INDEX DWF_RUN_STATUS_CREATED ON DWF_RUN (STATUS, CREATED_AT)",
             "CREATE INDEX DWF_RUN_WORKFLOW ON DWF_RUN (WORKFLOW_NAME, CREATED_AT)");
 
-    private volatile boolean postgres;
+    private volatile Dialect dialect;
 
-    /** Whether the database is PostgreSQL, where some queries take a faster form; known once installed. */
+    /**
+     * What the database takes of SQL. Known once installed, or read from the data source before: a persistent timer
+     * left by the application's previous deployment may fire before the start's installation ran.
+     */
+    public Dialect dialect() {
+        Dialect known = dialect;
+        if (known == null) {
+            // maybe inside the caller's transaction (a timer's): a connection as it comes, its autocommit untouched
+            try (Connection connection = dataSource().getConnection()) {
+                known = Dialect.of(connection.getMetaData().getDatabaseProductName());
+            } catch (Exception e) {
+                throw new IllegalStateException(StoreProblems.notInJndi(DATA_SOURCE, e.toString()), e);
+            }
+            dialect = known;
+        }
+        return known;
+    }
+
+    /** Whether the database is PostgreSQL, where some queries take a faster form. */
     public boolean postgres() {
-        return postgres;
+        return dialect() == Dialect.POSTGRESQL;
     }
 
     /** Creates what is missing; safe to run from several servers at once. */
     public void install() throws Exception {
         try (Connection connection = connect()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            postgres = product.toLowerCase().contains("postgres");
-            // Derby has no IF NOT EXISTS: skip when the newest table is there; older ones already there are tolerated
-            if (postgres || !tableExists(connection, "DWF_TIMER_WINDOW")) {
-                for (String statement : statements(postgres ? "postgresql.sql" : "derby.sql")) {
+            dialect = Dialect.of(product);
+            // the embedded script has no IF NOT EXISTS: run only where its newest table is missing
+            if (dialect == Dialect.POSTGRESQL || !tableExists(connection, "DWF_TIMER_WINDOW")) {
+                for (String statement : statements(dialect.script())) {
                     execute(connection, statement);
                 }
             }
             addMissingColumns(connection);
-            if (!postgres) {
-                for (String index : DERBY_LATER_INDEXES) { // also on a database made before them: "exists" is tolerated
+            if (dialect != Dialect.POSTGRESQL) {
+                for (String index : EMBEDDED_LATER_INDEXES) { // also on a database made before them: "exists" is tolerated
                     execute(connection, index);
                 }
             }
@@ -78,8 +96,8 @@ public class SchemaInstaller {
      * CONCURRENTLY} (docs/configuration.md).
      */
     public void installEndedRunsIndexes() throws Exception {
-        if (!postgres) {
-            return; // embedded Derby, one server: its sweep reads the ended runs by their status
+        if (!postgres()) {
+            return; // embedded Derby or H2, one server: its sweep reads the ended runs by their status
         }
         try (Connection connection = connect()) {
             for (String index : ENDED_RUNS_INDEXES) {
@@ -90,13 +108,22 @@ public class SchemaInstaller {
 
     /** A connection of the default data source outside any transaction: each statement commits on its own. */
     private static Connection connect() throws Exception {
-        Connection connection = ((DataSource) new InitialContext().lookup(DATA_SOURCE)).getConnection();
-        connection.setAutoCommit(true);
+        Connection connection = dataSource().getConnection();
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            connection.close(); // else the pool loses it
+            throw e;
+        }
         return connection;
     }
 
+    private static DataSource dataSource() throws Exception {
+        return (DataSource) new InitialContext().lookup(DATA_SOURCE);
+    }
+
     /** Adds the {@link #ADDED_COLUMNS} a database made by an older version lacks; nullable, so instant. */
-    private static void addMissingColumns(Connection connection) throws SQLException {
+    private void addMissingColumns(Connection connection) throws SQLException {
         for (String[] column : ADDED_COLUMNS) {
             if (!columnExists(connection, column[0], column[1])) {
                 execute(connection, "ALTER TABLE " + column[0] + " ADD COLUMN " + column[1] + " " + column[2]);
@@ -124,13 +151,11 @@ public class SchemaInstaller {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
+    private void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            // another server created it at the same moment: Derby X0Y32, PostgreSQL 42P07 or 42701 (a column), or a
-            // unique violation
-            if (!List.of("X0Y32", "42P07", "42701", "23505").contains(e.getSQLState())) {
+            if (!dialect.alreadyExists(e.getSQLState())) {
                 throw e;
             }
         }

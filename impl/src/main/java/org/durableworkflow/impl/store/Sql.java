@@ -26,7 +26,7 @@ public class Sql {
 
     static final String DATA_SOURCE = "java:comp/DefaultDataSource";
     private static final Object CONNECTION_KEY = new Object();
-    /** A null for a large text column (CLOB on Derby, TEXT on PostgreSQL), which the two bind differently. */
+    /** A null for a large text column, which each {@link Dialect} binds its way. */
     private static final Object NULL_TEXT = new Object();
 
     @Inject
@@ -135,7 +135,7 @@ public class Sql {
             if (arg == null) {
                 statement.setNull(i + 1, Types.VARCHAR);
             } else if (arg == NULL_TEXT) {
-                statement.setNull(i + 1, schema.postgres() ? Types.VARCHAR : Types.CLOB);
+                statement.setNull(i + 1, schema.dialect().nullTextType());
             } else if (arg instanceof byte[] bytes) {
                 statement.setBytes(i + 1, bytes);
             } else if (arg instanceof Enum<?> constant) {

@@ -51,7 +51,7 @@ public class WindowStore {
     public List<Due> waitingDue(long from, long to) {
         // the state as a literal, so that PostgreSQL's partial index on waiting deadlines serves every plan
         return sql.query("SELECT ID, DEADLINE FROM DWF_WAITER WHERE STATE = '" + WaiterEntity.WAITING + "'"
-                + " AND DEADLINE >= ? AND DEADLINE < ? ORDER BY DEADLINE" + (schema.postgres() ? "" : " WITH UR"),
+                + " AND DEADLINE >= ? AND DEADLINE < ? ORDER BY DEADLINE" + schema.dialect().lockFreeRead(),
                 row -> new Due(row.getLong(1), row.getLong(2)), from, to);
     }
 }

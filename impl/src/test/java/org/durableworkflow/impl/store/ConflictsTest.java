@@ -16,7 +16,7 @@ class ConflictsTest {
 
     @Test
     void deadlocksLockTimeoutsAndSerializationFailuresAreConflicts() {
-        for (String state : new String[]{"40001", "40P01", "40XL1", "40XL2"}) {
+        for (String state : new String[]{"40001", "40P01", "40XL1", "40XL2", "HYT00"}) {
             assertTrue(Conflicts.isConflict(wrapped(new SQLException("conflict", state))), state);
         }
     }

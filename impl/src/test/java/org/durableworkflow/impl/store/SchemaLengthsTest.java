@@ -16,7 +16,7 @@ class SchemaLengthsTest {
 
     @Test
     void everyRunIdWorkflowNameAndLeaseOwnerColumnHasTheLengthTheCodeGuards() throws IOException {
-        for (String script : new String[]{"derby.sql", "postgresql.sql"}) {
+        for (String script : new String[]{"embedded.sql", "postgresql.sql"}) {
             String sql = read(script);
             assertEquals(4, checkAll(sql, "RUN_ID", RunEntity.ID_LENGTH), script);
             assertEquals(1, checkAll(sql, "WORKFLOW_NAME", RunEntity.NAME_LENGTH), script);

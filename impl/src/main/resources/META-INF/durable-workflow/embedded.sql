@@ -1,4 +1,5 @@
--- The library's tables on Derby, created when DWF_RUN does not exist yet.
+-- The library's tables on the embedded databases, Derby (Liberty) and H2 (WildFly, Payara), created when DWF_TIMER_WINDOW
+-- does not exist yet. Derby has no IF NOT EXISTS; both take this script as it is.
 CREATE TABLE DWF_RUN (
     RUN_ID VARCHAR(512) NOT NULL PRIMARY KEY,
     WORKFLOW_NAME VARCHAR(200) NOT NULL,

@@ -28,6 +28,7 @@ import org.durableworkflow.impl.engine.step.WorkflowContextImpl;
 import org.durableworkflow.impl.engine.waiter.KeptEvents;
 import org.durableworkflow.impl.engine.waiter.Notifier;
 import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
+import org.durableworkflow.impl.ops.metrics.MetricsSelection;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.security.CallerCheck;
 import org.durableworkflow.impl.security.GuardInterceptor;
@@ -70,6 +71,7 @@ public class DurableWorkflowExtension implements Extension {
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
                     WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),
+            List.<Class<?>>of(MetricsSelection.class),
             RestResources.all()).flatMap(List::stream).toList();
 
     private final Definitions definitions = new Definitions();

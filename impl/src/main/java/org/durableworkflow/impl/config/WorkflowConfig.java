@@ -37,6 +37,7 @@ public final class WorkflowConfig {
     private final Duration eventRetention;
     private final Duration lookbackRetention;
     private final Duration runRetention;
+    private final boolean metricsEnabled;
 
     /** Reads the application's MicroProfile Config. */
     public static WorkflowConfig fromMicroProfile() {
@@ -86,6 +87,7 @@ public final class WorkflowConfig {
         eventRetention = settings.durationOrOff("events.retention");
         lookbackRetention = settings.duration("events.lookback-retention", "7d");
         runRetention = settings.durationOrOff("runs.retention");
+        metricsEnabled = settings.bool("metrics.enabled", true);
     }
 
     private static String stripSlash(String url) {
@@ -193,6 +195,11 @@ public final class WorkflowConfig {
     /** How long a run that ended is kept, with its journal and waiters, before it is deleted; zero: for good. */
     public Duration runRetention() {
         return runRetention;
+    }
+
+    /** Whether the engine records metrics, when the server gives the application a metrics API (docs/metrics.md). */
+    public boolean metricsEnabled() {
+        return metricsEnabled;
     }
 
     /** This server's stable identity as a lease owner; the same across restarts of the same server. */

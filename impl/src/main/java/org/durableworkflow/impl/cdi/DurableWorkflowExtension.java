@@ -29,6 +29,8 @@ import org.durableworkflow.impl.engine.waiter.KeptEvents;
 import org.durableworkflow.impl.engine.waiter.Notifier;
 import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
 import org.durableworkflow.impl.ops.metrics.MetricsSelection;
+import org.durableworkflow.impl.ops.metrics.MicroProfileRegistry;
+import org.durableworkflow.impl.ops.metrics.OpenTelemetryBean;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.security.CallerCheck;
 import org.durableworkflow.impl.security.GuardInterceptor;
@@ -71,13 +73,16 @@ public class DurableWorkflowExtension implements Extension {
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
                     WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),
-            List.<Class<?>>of(MetricsSelection.class),
+            List.of(MetricsSelection.class, MicroProfileRegistry.class, OpenTelemetryBean.class),
             RestResources.all()).flatMap(List::stream).toList();
 
     private final Definitions definitions = new Definitions();
 
     void registerLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : LIBRARY_BEANS) {
+            if (!MetricsSelection.mayRegister(type)) {
+                continue; // it injects an API this server does not give the application
+            }
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "durable-workflow:" + type.getName());
         }
     }

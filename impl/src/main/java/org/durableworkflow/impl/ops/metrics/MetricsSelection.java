@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  * Chooses, once at start, what records the engine's {@link WorkflowMetrics}: MicroProfile Metrics when the
  * application has its registry, else OpenTelemetry when it has an {@code OpenTelemetry} bean (MicroProfile
  * Telemetry), else nothing; nothing either with {@code metrics.enabled=false}. The APIs are looked up by name, and
- * only the adapter of one that is there is loaded, so that the library deploys unchanged without them. While metrics
- * are recorded, refreshes the gauges' {@link RunCounts}.
+ * the beans and adapters that name one are registered and loaded only when it is there ({@link #mayRegister}), so
+ * that the library deploys unchanged without them. While metrics are recorded, refreshes the gauges'
+ * {@link RunCounts}.
  */
 @ApplicationScoped
 public class MetricsSelection {
@@ -62,30 +63,40 @@ public class MetricsSelection {
         if (!config.metricsEnabled()) {
             return WorkflowMetrics.NONE;
         }
-        Object registry = bean(MICROPROFILE_REGISTRY);
-        if (registry != null) {
-            LOG.info(MetricsMessages.recordingThrough("MicroProfile Metrics"));
-            return MicroProfileMetrics.create(registry, counts);
+        if (apiPresent(MICROPROFILE_REGISTRY)) {
+            Instance<MicroProfileRegistry> registry = beanManager.createInstance().select(MicroProfileRegistry.class);
+            if (registry.isResolvable()) {
+                LOG.info(MetricsMessages.recordingThrough("MicroProfile Metrics"));
+                return MicroProfileMetrics.create(registry.get().registry(), counts);
+            }
         }
-        Object openTelemetry = bean(OPEN_TELEMETRY);
-        if (openTelemetry != null) {
-            LOG.info(MetricsMessages.recordingThrough("OpenTelemetry"));
-            return OpenTelemetryMetrics.create(openTelemetry, counts);
+        if (apiPresent(OPEN_TELEMETRY)) {
+            Instance<OpenTelemetryBean> openTelemetry = beanManager.createInstance().select(OpenTelemetryBean.class);
+            if (openTelemetry.isResolvable()) {
+                LOG.info(MetricsMessages.recordingThrough("OpenTelemetry"));
+                return OpenTelemetryMetrics.create(openTelemetry.get().openTelemetry(), counts);
+            }
         }
         return WorkflowMetrics.NONE;
     }
 
-    /** The application's bean of the class named {@code className}, or {@code null} when it has no such class or bean. */
-    @SuppressWarnings("unchecked")
-    private Object bean(String className) {
-        Class<Object> type;
+    /**
+     * Whether the library may register bean class {@code type}: not one that injects a metrics API the server does
+     * not give the application, whose injection point could not even be read.
+     */
+    public static boolean mayRegister(Class<?> type) {
+        String api = type == MicroProfileRegistry.class ? MICROPROFILE_REGISTRY
+                : type == OpenTelemetryBean.class ? OPEN_TELEMETRY : null;
+        return api == null || apiPresent(api);
+    }
+
+    private static boolean apiPresent(String className) {
         try {
-            type = (Class<Object>) Class.forName(className, false, MetricsSelection.class.getClassLoader());
+            Class.forName(className, false, MetricsSelection.class.getClassLoader());
+            return true;
         } catch (ClassNotFoundException | LinkageError absent) {
-            return null; // the server does not give the application this API
+            return false;
         }
-        Instance<Object> instance = beanManager.createInstance().select(type);
-        return instance.isResolvable() ? instance.get() : null;
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {

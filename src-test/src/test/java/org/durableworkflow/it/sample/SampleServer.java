@@ -112,8 +112,13 @@ final class SampleServer {
         run(Map.of(), "start", name); // returns once the server has started
     }
 
+    /** Stops the server; a {@code server.xml} changed for its start is put back, so that no later build keeps it. */
     void stop() throws Exception {
         run(Map.of(), "stop", name);
+        Path sample = serverDir.resolve("server.xml.sample");
+        if (Files.exists(sample)) {
+            Files.move(sample, serverDir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Stops each server that still runs; one killed or halted by its test is skipped. */

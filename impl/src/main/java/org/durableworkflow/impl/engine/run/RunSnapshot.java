@@ -24,10 +24,11 @@ public record RunSnapshot(RunEntity run, List<StepEntity> journal, DueTimeout du
 
     /**
      * When a notify settled the wait this run resumes from, as journaled (epoch millis); {@code -1} when the run does
-     * not resume from a notified wait (its start, a timeout, a recovery of a run between two steps).
+     * not resume from a notified wait (its start, a timeout, a recovery of a run between two steps). A timeout
+     * taken on reaching the wait is not journaled yet: the last row may be a notified wait before it.
      */
     public long notifiedAt() {
-        StepEntity last = journal.isEmpty() ? null : journal.get(journal.size() - 1);
+        StepEntity last = journal.isEmpty() || dueTimeout != null ? null : journal.get(journal.size() - 1);
         return last != null && last.type() == StepType.WAIT && last.notified() ? last.createdAt() : -1;
     }
 }

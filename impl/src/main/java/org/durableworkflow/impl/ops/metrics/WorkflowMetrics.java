@@ -5,8 +5,9 @@ import org.durableworkflow.api.RunStatus;
 /**
  * What the engine tells the metrics: one call per event an operator counts or times. The engine knows this
  * interface only; {@link MetricsSelection} picks what records behind it at start (MicroProfile Metrics,
- * OpenTelemetry, or {@link #NONE}). Calls come after the event committed, from the thread that made it, and must
- * not block or throw. A tracer could take its spans at the same points.
+ * OpenTelemetry, or {@link #NONE}). What changes the database (a start, an end, a notify, a timeout) is told once its
+ * transaction committed; durations as they are measured. Calls come on the engine's own threads and must not block or
+ * throw. A tracer could take its spans at the same points.
  */
 public interface WorkflowMetrics {
 

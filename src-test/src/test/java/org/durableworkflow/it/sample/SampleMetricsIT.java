@@ -19,20 +19,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample's {@code GET /metrics} (MicroProfile Metrics 5.1, Prometheus text): one order's start, wait, notify and
- * completion move the library's series by exactly what happened, read before and after. The server starts on an
- * empty Derby database, so no run of an earlier test moves them too.
+ * completion, and another order's timeout, move the library's series by exactly what happened, read before and
+ * after. The server starts on an empty Derby database, so no run of an earlier test moves them too.
  */
 class SampleMetricsIT {
 
     private static final SampleServer SERVER = new SampleServer();
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final String ORDER = "workflow=\"order-processing\"";
+    /** Long enough for the notified order's wait, short enough to see the other one time out. */
+    private static final int WAIT_TIMEOUT_SECONDS = 40;
 
     @BeforeAll
     static void start() throws Exception {
         SERVER.deleteDerbyDatabase();
         SERVER.deploy();
-        SERVER.start(Map.of());
+        SERVER.start(Map.of("ORDER_WAIT_TIMEOUT", WAIT_TIMEOUT_SECONDS + "s"));
     }
 
     @AfterAll
@@ -47,7 +49,7 @@ class SampleMetricsIT {
         String runId = startOrder(orderId);
         awaitStatus(runId, "WAITING");
         // the gauge is read from the database every few seconds, not at the scrape
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
                 .until(() -> value(metrics(), "durable_workflow_runs_waiting", "") == 1);
 
         HttpResponse<String> notify = SERVER.post("/workflow/v2/notify/order-" + orderId,
@@ -70,6 +72,23 @@ class SampleMetricsIT {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> value(metrics(), "durable_workflow_runs_waiting", "") == 0);
+    }
+
+    @Test
+    void anOrderNobodyNotifiesCountsItsTimeoutAndHowLate() throws Exception {
+        String before = metrics();
+        String runId = startOrder("metrics-timeout-" + UUID.randomUUID());
+        awaitStatus(runId, "WAITING");
+        await().atMost(Duration.ofSeconds(WAIT_TIMEOUT_SECONDS + 60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> "COMPLETED".equals(JSON.fromJson(
+                        SERVER.get("/workflow/runs/" + runId).body(), Map.class).get("status")));
+        String after = metrics();
+
+        assertMoved(before, after, "durable_workflow_timeouts_fired_total", "", 1);
+        assertMoved(before, after, "durable_workflow_timeout_lateness_seconds_count", "", 1);
+        assertMoved(before, after, "durable_workflow_step_duration_seconds_count", "step=\"cancel order\"", 1);
+        assertMoved(before, after, "durable_workflow_runs_completed_total", ORDER, 1);
+        assertMoved(before, after, "durable_workflow_notify_to_resumed_seconds_count", ORDER, 0);
     }
 
     private static void assertMoved(String before, String after, String name, String label, double by) {

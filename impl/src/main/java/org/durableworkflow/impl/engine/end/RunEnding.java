@@ -66,8 +66,10 @@ public class RunEnding {
                 }
                 if (runs.moveRun(runId, run.status(), to, null, error, clock.millis())) {
                     results.endedAfterCommit(new RunState(runId, to, null, RunStore.storedError(error)));
-                    String workflow = run.workflowName();
-                    transactions.afterCommit(() -> metrics.runEnded(workflow, to));
+                    if (metrics.records()) {
+                        String workflow = run.workflowName();
+                        transactions.afterCommit(() -> metrics.runEnded(workflow, to));
+                    }
                     cancelWaiters(runId); // a wait that committed after the first look at the waiters left one
                     return true;
                 }

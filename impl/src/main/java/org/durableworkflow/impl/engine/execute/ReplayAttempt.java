@@ -233,7 +233,9 @@ public class ReplayAttempt {
                     null, clock.millis());
             if (moved) {
                 results.endedAfterCommit(new RunState(execution.runId(), RunStatus.COMPLETED, outputJson, null));
-                transactions.afterCommit(() -> metrics.runEnded(execution.workflowName(), RunStatus.COMPLETED));
+                if (metrics.records()) {
+                    transactions.afterCommit(() -> metrics.runEnded(execution.workflowName(), RunStatus.COMPLETED));
+                }
             }
             return moved;
         });

@@ -77,6 +77,9 @@ public class Notifier {
 
     /** Counts the notify once it committed: now, or with the caller's transaction that it joined. */
     private NotifyOutcome counted(NotifyOutcome outcome) {
+        if (!metrics.records()) {
+            return outcome;
+        }
         WorkflowMetrics.NotifyOutcome counted = outcome.kept() ? WorkflowMetrics.NotifyOutcome.KEPT
                 : outcome.responses().isEmpty() ? WorkflowMetrics.NotifyOutcome.NOBODY_WAITING
                 : WorkflowMetrics.NotifyOutcome.RESUMED;

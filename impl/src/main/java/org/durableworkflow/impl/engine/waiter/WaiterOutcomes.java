@@ -187,7 +187,7 @@ public class WaiterOutcomes implements TimeoutHandler {
 
     /** Counts a waiter {@code settled} as timed out, and how late, once its settling committed. */
     private void countTimeout(WaiterSettlement.Settled settled, long now) {
-        if (settled != null) {
+        if (settled != null && metrics.records()) {
             long lateness = now - settled.waiter().deadline();
             transactions.afterCommit(() -> metrics.timeoutFired(lateness));
         }

@@ -13,11 +13,23 @@ public interface WorkflowMetrics {
 
     /** Records nothing: no metrics API is deployed, or {@code metrics.enabled} is {@code false}. */
     WorkflowMetrics NONE = new WorkflowMetrics() {
+        @Override
+        public boolean records() {
+            return false;
+        }
     };
 
     /** How a notify ended: it resumed waiters, was kept for a wait registered later, or found nobody. */
     enum NotifyOutcome {
         RESUMED, KEPT, NOBODY_WAITING
+    }
+
+    /**
+     * Whether anything is recorded: when not, the engine registers no after-commit action to tell of an event, and
+     * the library works as if it had no metrics.
+     */
+    default boolean records() {
+        return true;
     }
 
     /** A run of {@code workflow} was started (its insert committed). */

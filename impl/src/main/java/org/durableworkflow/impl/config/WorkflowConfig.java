@@ -39,6 +39,7 @@ public final class WorkflowConfig {
     private final Duration runRetention;
     private final Duration shutdownGrace;
     private final boolean consoleEnabled;
+    private final boolean metricsEnabled;
 
     /** Reads the application's MicroProfile Config. */
     public static WorkflowConfig fromMicroProfile() {
@@ -90,6 +91,7 @@ public final class WorkflowConfig {
         runRetention = settings.durationOrOff("runs.retention");
         shutdownGrace = settings.duration("shutdown.grace", "10s");
         consoleEnabled = settings.bool("console.enabled", true);
+        metricsEnabled = settings.bool("metrics.enabled", true);
     }
 
     private static String stripSlash(String url) {
@@ -197,6 +199,11 @@ public final class WorkflowConfig {
     /** How long a run that ended is kept, with its journal and waiters, before it is deleted; zero: for good. */
     public Duration runRetention() {
         return runRetention;
+    }
+
+    /** Whether the engine records metrics, when the server gives the application a metrics API (docs/metrics.md). */
+    public boolean metricsEnabled() {
+        return metricsEnabled;
     }
 
     /** This server's stable identity as a lease owner; the same across restarts of the same server. */

@@ -1,10 +1,12 @@
 package org.durableworkflow.impl.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 
 import java.sql.SQLException;
 import java.util.logging.Level;
@@ -19,6 +21,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+    @Inject
+    WorkflowMetrics metrics;
+
     @Override
     public Response toResponse(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -26,6 +31,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
                 return ApiError.response(400, RestProblems.bodyNotJson());
             }
             if (t instanceof PersistenceException || t instanceof SQLException) {
+                metrics.databaseUnavailable();
                 return ApiError.databaseUnavailable(t.getMessage());
             }
         }

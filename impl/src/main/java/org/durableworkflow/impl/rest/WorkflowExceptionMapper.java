@@ -1,8 +1,10 @@
 package org.durableworkflow.impl.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.api.exception.InvalidInputException;
 import org.durableworkflow.api.exception.StorageUnavailableException;
 import org.durableworkflow.api.exception.UnknownRunException;
@@ -13,6 +15,9 @@ import org.durableworkflow.api.exception.WorkflowException;
 @ApplicationScoped
 public class WorkflowExceptionMapper implements ExceptionMapper<WorkflowException> {
 
+    @Inject
+    WorkflowMetrics metrics;
+
     @Override
     public Response toResponse(WorkflowException e) {
         int status;
@@ -21,6 +26,7 @@ public class WorkflowExceptionMapper implements ExceptionMapper<WorkflowExceptio
         } else if (e instanceof UnknownWorkflowException || e instanceof UnknownRunException) {
             status = 404;
         } else if (e instanceof StorageUnavailableException) {
+            metrics.databaseUnavailable();
             return ApiError.databaseUnavailable(e.getMessage());
         } else {
             status = 409;

@@ -7,7 +7,9 @@ import org.durableworkflow.api.RunStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The queries on runs (table DWF_RUN): each run's row by its id, its moves from one status to another, and the
@@ -120,6 +122,14 @@ public class RunStore {
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", row -> new RunState(
                 row.getString(1), RunStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4)),
                 ids.toArray());
+    }
+
+    /** How many runs wait and how many are RUNNING (executing, or due to), in the whole cluster: one statement. */
+    public Map<RunStatus, Long> countWaitingAndRunning() {
+        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+        sql.query("SELECT STATUS, COUNT(*) FROM DWF_RUN WHERE STATUS IN ('WAITING', 'RUNNING') GROUP BY STATUS",
+                row -> counts.put(RunStatus.valueOf(row.getString(1)), row.getLong(2)));
+        return counts;
     }
 
     /**

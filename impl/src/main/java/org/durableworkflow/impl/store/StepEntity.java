@@ -130,6 +130,16 @@ public class StepEntity {
         return TIMED_OUT.equals(outcome);
     }
 
+    /** Whether this is a wait a notify settled. */
+    public boolean notified() {
+        return NOTIFIED.equals(outcome);
+    }
+
+    /** When this outcome was journaled (epoch millis). */
+    public long createdAt() {
+        return createdAt;
+    }
+
     /** The public view of this entry. */
     public StepInfo toInfo() {
         return new StepInfo(seq, name, type, outcome, result, timedOut(), error, createdAt);

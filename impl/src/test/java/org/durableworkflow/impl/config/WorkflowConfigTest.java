@@ -30,6 +30,15 @@ class WorkflowConfigTest {
     }
 
     @Test
+    void metricsAreOnUnlessTurnedOffAndABadValueFailsTheStart() {
+        assertTrue(with(Map.of()).metricsEnabled());
+        assertFalse(with(Map.of("metrics.enabled", "false")).metricsEnabled());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("metrics.enabled", "off")));
+        assertTrue(e.getMessage().startsWith("DWF0401: durable-workflow.metrics.enabled"), e.getMessage());
+    }
+
+    @Test
     void aBadBacklogOrTimerWindowFailsTheStartNamingTheKey() {
         for (Map<String, String> bad : new Map[]{Map.of("executor.backlog", "0"), Map.of("executor.backlog", "many"),
                 Map.of("timer-window", "0ms"), Map.of("executor.in-caller", "yes")}) {

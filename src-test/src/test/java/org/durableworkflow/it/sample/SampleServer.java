@@ -31,6 +31,8 @@ final class SampleServer {
     private final int port;
     private final Path wlp = Path.of(System.getProperty("wlp.dir"));
     private final Path serverDir;
+    /** A feature and the one that takes its place at the next start ({@link #swapFeatureAtNextStart}), or null. */
+    private String[] swap;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The Derby-backed sample server. */
@@ -114,8 +116,13 @@ final class SampleServer {
         run(Map.of(), "start", name); // returns once the server has started
     }
 
+    /** Stops the server; a {@code server.xml} changed for its start is put back, so that no later build keeps it. */
     void stop() throws Exception {
         run(Map.of(), "stop", name);
+        Path sample = serverDir.resolve("server.xml.sample");
+        if (Files.exists(sample)) {
+            Files.move(sample, serverDir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Stops each server that still runs; one killed or halted by its test is skipped. */
@@ -213,6 +220,22 @@ final class SampleServer {
             Files.writeString(config, Files.readString(config)
                     .replaceAll("\\s*<feature>mp(Health|OpenAPI|Telemetry)-[0-9.]+</feature>", ""));
         }
+        if (swap != null) {
+            if (!Files.exists(sample)) {
+                Files.copy(config, sample);
+            }
+            Files.writeString(config, Files.readString(config)
+                    .replace("<feature>" + swap[0] + "</feature>", "<feature>" + swap[1] + "</feature>"));
+            swap = null;
+        }
+    }
+
+    /**
+     * At the next start only, the server runs feature {@code instead} in place of {@code feature}: its
+     * {@code server.xml} is changed as for {@code bench.features}, and put back at the start after.
+     */
+    void swapFeatureAtNextStart(String feature, String instead) {
+        swap = new String[]{feature, instead};
     }
 
     private HttpRequest.Builder request(String path) {

@@ -6,6 +6,7 @@ import org.durableworkflow.api.RunStatus;
 import org.durableworkflow.impl.engine.result.ResultWaiters;
 import org.durableworkflow.impl.engine.run.CurrentRun;
 import org.durableworkflow.impl.engine.run.RunExecution;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.RunState;
 import org.durableworkflow.impl.store.RunStore;
@@ -33,6 +34,8 @@ public class RunEnding {
     Clock clock;
     @Inject
     ResultWaiters results;
+    @Inject
+    WorkflowMetrics metrics;
 
     /** Fails a run that is running or waiting; its waiters are cancelled. */
     public void fail(String runId, String error) {
@@ -63,6 +66,10 @@ public class RunEnding {
                 }
                 if (runs.moveRun(runId, run.status(), to, null, error, clock.millis())) {
                     results.endedAfterCommit(new RunState(runId, to, null, RunStore.storedError(error)));
+                    if (metrics.records()) {
+                        String workflow = run.workflowName();
+                        transactions.afterCommit(() -> metrics.runEnded(workflow, to));
+                    }
                     cancelWaiters(runId); // a wait that committed after the first look at the waiters left one
                     return true;
                 }

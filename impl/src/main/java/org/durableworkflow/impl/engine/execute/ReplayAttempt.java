@@ -16,6 +16,7 @@ import org.durableworkflow.impl.engine.run.RunExecution;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
 import org.durableworkflow.impl.engine.run.SuspendSignal;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RunEntity;
@@ -60,6 +61,8 @@ public class ReplayAttempt {
     static final int PARKED_LEASES = 10;
     @Inject
     ResultWaiters results;
+    @Inject
+    WorkflowMetrics metrics;
 
     /** Whether an execution carries the transaction open on its thread, and how far. */
     enum Carry {
@@ -119,6 +122,10 @@ public class ReplayAttempt {
         StepEntity failure = tail.marker(snapshot.journal()); // the run failed: its handler runs
         if (failure != null) {
             execution.skipTo(StepEntity.FAILURE_SEQ);
+        }
+        long notifiedAt = snapshot.notifiedAt();
+        if (notifiedAt >= 0) {
+            metrics.resumedAfterNotify(run.workflowName(), clock.millis() - notifiedAt);
         }
         CurrentRun.set(execution);
         Ended ended = Ended.DONE;
@@ -226,6 +233,9 @@ public class ReplayAttempt {
                     null, clock.millis());
             if (moved) {
                 results.endedAfterCommit(new RunState(execution.runId(), RunStatus.COMPLETED, outputJson, null));
+                if (metrics.records()) {
+                    transactions.afterCommit(() -> metrics.runEnded(execution.workflowName(), RunStatus.COMPLETED));
+                }
             }
             return moved;
         });

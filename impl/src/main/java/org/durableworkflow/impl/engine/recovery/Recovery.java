@@ -12,6 +12,7 @@ import org.durableworkflow.impl.engine.run.Leases;
 import org.durableworkflow.impl.engine.waiter.KeptEvents;
 import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
 import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RetentionStore;
@@ -69,6 +70,8 @@ public class Recovery {
     DeadlineWindows deadlines;
     @Inject
     Clock clock;
+    @Inject
+    WorkflowMetrics metrics;
 
     private volatile ScheduledFuture<?> sweeps;
     /** Held by a sweep while it runs, so that stopping waits for the one under way. */
@@ -177,6 +180,7 @@ public class Recovery {
             deadlines.forgetFired();
             if (!runIds.isEmpty()) {
                 LOG.info(RecoveryMessages.claimed(runIds.size()));
+                metrics.recoveryClaimed(runIds.size());
             }
         } catch (RuntimeException e) {
             LOG.warning(RecoveryMessages.sweepFailed(config.recoveryInterval(), e.getMessage()));

@@ -1,5 +1,6 @@
 package org.durableworkflow.impl.engine.run;
 
+import org.durableworkflow.api.StepType;
 import org.durableworkflow.impl.store.RunEntity;
 import org.durableworkflow.impl.store.StepEntity;
 
@@ -19,5 +20,15 @@ public record RunSnapshot(RunEntity run, List<StepEntity> journal, DueTimeout du
 
     public RunSnapshot(RunEntity run, List<StepEntity> journal) {
         this(run, journal, null);
+    }
+
+    /**
+     * When a notify settled the wait this run resumes from, as journaled (epoch millis); {@code -1} when the run does
+     * not resume from a notified wait (its start, a timeout, a recovery of a run between two steps). A timeout
+     * taken on reaching the wait is not journaled yet: the last row may be a notified wait before it.
+     */
+    public long notifiedAt() {
+        StepEntity last = journal.isEmpty() || dueTimeout != null ? null : journal.get(journal.size() - 1);
+        return last != null && last.type() == StepType.WAIT && last.notified() ? last.createdAt() : -1;
     }
 }

@@ -14,6 +14,7 @@ import org.durableworkflow.impl.engine.run.Inputs;
 import org.durableworkflow.impl.engine.run.Leases;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
@@ -48,6 +49,8 @@ public class RunStarter {
     Dispatcher dispatcher;
     @Inject
     Executions executions;
+    @Inject
+    WorkflowMetrics metrics;
 
     /** Starts a run, or returns {@code runId} unchanged when that run exists already. */
     public String start(String workflowName, Object input, String runId) {
@@ -62,6 +65,7 @@ public class RunStarter {
         String id = runId == null ? Ids.runId() : Inputs.id("workflowRunId", runId, config.maxIdLength());
         String inputJson = Inputs.payload("input", json.toJson(input), config.maxPayloadBytes());
         if (runId == null && dispatcher.mayExecuteInCaller() && startExecuting(newRun(id, workflowName, inputJson))) {
+            metrics.runStarted(workflowName);
             return id;
         }
         try {
@@ -70,7 +74,10 @@ public class RunStarter {
                 if (runId == null || runs.findRun(id) == null) {
                     RunEntity run = newRun(id, workflowName, inputJson);
                     runs.insertRun(run);
-                    transactions.afterCommit(() -> executions.submit(id, new RunSnapshot(run, List.of())));
+                    transactions.afterCommit(() -> {
+                        metrics.runStarted(workflowName);
+                        executions.submit(id, new RunSnapshot(run, List.of()));
+                    });
                 }
                 return id;
             });

@@ -10,6 +10,7 @@ import org.durableworkflow.api.exception.StepFailedException;
 import org.durableworkflow.impl.definition.Definitions;
 import org.durableworkflow.impl.definition.StepDefinition;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.RunStore;
@@ -47,6 +48,8 @@ public class StepRunner {
     RunTracing tracing;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    WorkflowMetrics metrics;
 
     /** Runs {@code work}, a call of the {@code @DurableStep} method {@code method} on a bean of {@code beanClass}. */
     public Object run(RunExecution execution, Method method, Class<?> beanClass, Callable<?> work) throws Exception {
@@ -82,19 +85,24 @@ public class StepRunner {
         RunTracing.Span span = tracing.step(execution.runId(), execution.workflowName(), name, "STEP", seq);
         try {
             for (int attempt = 1; ; attempt++) {
+                long began = System.nanoTime();
                 try {
-                    return execution.inStepTransaction(transactions, step.transactional(), () -> {
+                    Object returned = execution.inStepTransaction(transactions, step.transactional(), () -> {
                         Object result = callStep(work);
                         CrashPoints.reached("step-done", name);
                         journal(execution, new StepEntity(execution.runId(), seq, name, StepType.STEP,
                                 StepEntity.COMPLETED, json.toJson(result), null, clock.millis()));
                         return result;
                     });
+                    metrics.stepFinished(execution.workflowName(), name, System.nanoTime() - began);
+                    return returned;
                 } catch (StepWorkFailed failed) {
                     if (!step.retriesAfter(attempt, failed.cause())) {
                         span.failed(failed.cause());
+                        metrics.stepFinished(execution.workflowName(), name, System.nanoTime() - began);
                         throw journalFailure(execution, seq, name, failed.cause());
                     }
+                    metrics.stepRetried(execution.workflowName(), name);
                     pauseBeforeRetry(execution, step, attempt, failed.cause());
                 }
             }

@@ -14,6 +14,7 @@ import org.durableworkflow.api.exception.WorkflowException;
 import org.durableworkflow.impl.config.RestRoot;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.json.JsonCodec;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.Conflicts;
 import org.durableworkflow.impl.store.RunEntity;
@@ -51,6 +52,8 @@ public class Notifier {
     Dispatcher dispatcher;
     @Inject
     Executions executions;
+    @Inject
+    WorkflowMetrics metrics;
 
     /**
      * Delivers {@code eventText} to every waiter of {@code eventId} in the current transaction or a new one; with
@@ -63,13 +66,25 @@ public class Notifier {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
-        return dispatcher.executingHereWhenBusy(() -> {
+        return counted(dispatcher.executingHereWhenBusy(() -> {
             NotifyOutcome executed = dispatcher.mayExecuteInCaller() ? notifyExecuting(eventId, eventText) : null;
             return executed != null ? executed : transactions.requiredRetryingConflicts(() -> {
                 armCrashPoint(eventId);
                 return deliverOrKeep(eventId, eventText, waiters.waitingFor(eventId));
             });
-        });
+        }));
+    }
+
+    /** Counts the notify once it committed: now, or with the caller's transaction that it joined. */
+    private NotifyOutcome counted(NotifyOutcome outcome) {
+        if (!metrics.records()) {
+            return outcome;
+        }
+        WorkflowMetrics.NotifyOutcome counted = outcome.kept() ? WorkflowMetrics.NotifyOutcome.KEPT
+                : outcome.responses().isEmpty() ? WorkflowMetrics.NotifyOutcome.NOBODY_WAITING
+                : WorkflowMetrics.NotifyOutcome.RESUMED;
+        transactions.afterCommit(() -> metrics.notified(counted));
+        return outcome;
     }
 
     private NotifyOutcome deliverOrKeep(String eventId, String eventText, List<WaiterEntity> waiters) {
@@ -131,7 +146,7 @@ public class Notifier {
         Inputs.id("eventId", eventId, config.maxIdLength());
         Inputs.payload("eventData", eventText, config.maxPayloadBytes());
         Inputs.depth("eventData", eventText, config.maxJsonDepth());
-        return dispatcher.executingHereWhenBusy(() -> transactions.requiredRetryingConflicts(() -> {
+        return counted(dispatcher.executingHereWhenBusy(() -> transactions.requiredRetryingConflicts(() -> {
             armCrashPoint(eventId);
             List<NotifyResponse> delivered = deliver(waiters.waitingFor(eventId, runId), eventText);
             if (!delivered.isEmpty()) {
@@ -155,7 +170,7 @@ public class Notifier {
                 keptEvents.pairAfterCommit(eventId, runId); // no row to lock: the run may be starting now
             }
             return NotifyOutcome.keptForLater();
-        }));
+        })));
     }
 
     /** The waiters of {@code eventId}, in registration order. */

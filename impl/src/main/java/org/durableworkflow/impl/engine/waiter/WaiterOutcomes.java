@@ -8,6 +8,7 @@ import org.durableworkflow.impl.engine.execute.Executions;
 import org.durableworkflow.impl.engine.run.DueTimeout;
 import org.durableworkflow.impl.engine.run.Leases;
 import org.durableworkflow.impl.engine.run.RunSnapshot;
+import org.durableworkflow.impl.ops.metrics.WorkflowMetrics;
 import org.durableworkflow.impl.ops.tracing.RunTracing;
 import org.durableworkflow.impl.store.JournalStore;
 import org.durableworkflow.impl.store.WaiterStore;
@@ -51,6 +52,8 @@ public class WaiterOutcomes implements TimeoutHandler {
     Clock clock;
     @Inject
     RunTracing tracing;
+    @Inject
+    WorkflowMetrics metrics;
 
     /**
      * Delivers {@code eventText} to {@code waiter} inside the caller's transaction.
@@ -177,8 +180,20 @@ public class WaiterOutcomes implements TimeoutHandler {
      */
     private RunSnapshot settleAndMakeRunnable(long waiterId, String state, String resultText) {
         long now = clock.millis();
-        return snapshotOf(settlement.settle(waiterId, state, resultText, now, config.serverId(),
-                Leases.expiryFrom(config, now), causeOf(state)));
+        WaiterSettlement.Settled settled = settlement.settle(waiterId, state, resultText, now, config.serverId(),
+                Leases.expiryFrom(config, now), causeOf(state));
+        if (WaiterEntity.TIMED_OUT.equals(state)) {
+            countTimeout(settled, now);
+        }
+        return snapshotOf(settled);
+    }
+
+    /** Counts a waiter {@code settled} as timed out, and how late, once its settling committed. */
+    private void countTimeout(WaiterSettlement.Settled settled, long now) {
+        if (settled != null && metrics.records()) {
+            long lateness = now - settled.waiter().deadline();
+            transactions.afterCommit(() -> metrics.timeoutFired(lateness));
+        }
     }
 
     /** As {@link #settleAndMakeRunnable(long, String, String)}, for a waiter its caller has read already. */
@@ -207,6 +222,7 @@ public class WaiterOutcomes implements TimeoutHandler {
         if (settled == null) {
             return null;
         }
+        countTimeout(settled, now);
         return StepEntity.settled(requireRunWasWaiting(settled), WaiterEntity.TIMED_OUT, null, now);
     }
 

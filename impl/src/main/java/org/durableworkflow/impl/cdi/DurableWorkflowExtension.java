@@ -30,8 +30,6 @@ import org.durableworkflow.impl.engine.waiter.KeptEvents;
 import org.durableworkflow.impl.engine.waiter.Notifier;
 import org.durableworkflow.impl.engine.waiter.WaiterOutcomes;
 import org.durableworkflow.impl.ops.metrics.MetricsSelection;
-import org.durableworkflow.impl.ops.metrics.MicroProfileRegistry;
-import org.durableworkflow.impl.ops.metrics.OpenTelemetryBean;
 import org.durableworkflow.impl.rest.RestResources;
 import org.durableworkflow.impl.security.CallerCheck;
 import org.durableworkflow.impl.security.GuardInterceptor;
@@ -77,7 +75,7 @@ public class DurableWorkflowExtension implements Extension {
                     RunStarter.class, Recovery.class, RunQueries.class, RunRepair.class, WorkflowEngine.class,
                     WorkflowClientImpl.class, ResultWaiters.class, ResultAwaiter.class),
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),
-            List.of(MetricsSelection.class, MicroProfileRegistry.class, OpenTelemetryBean.class),
+            List.<Class<?>>of(MetricsSelection.class),
             RestResources.all()).flatMap(List::stream).toList();
 
     private final Definitions definitions = new Definitions();
@@ -86,7 +84,6 @@ public class DurableWorkflowExtension implements Extension {
     void registerLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         registered.addAll(LIBRARY_BEANS);
         registered.addAll(OptionalBeans.chosen(DurableWorkflowExtension.class.getClassLoader()));
-        registered.removeIf(type -> !MetricsSelection.mayRegister(type)); // adapters of APIs not given
         for (Class<?> type : registered) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "durable-workflow:" + type.getName());
         }

@@ -21,7 +21,11 @@ final class OptionalBeans {
             new Choice("org.eclipse.microprofile.health.HealthCheck",
                     List.of("org.durableworkflow.impl.health.ReadinessCheck",
                             "org.durableworkflow.impl.health.LivenessCheck"),
-                    List.of()));
+                    List.of()),
+            new Choice("org.eclipse.microprofile.metrics.MetricRegistry",
+                    List.of("org.durableworkflow.impl.ops.metrics.MicroProfileRegistry"), List.of()),
+            new Choice("io.opentelemetry.api.OpenTelemetry",
+                    List.of("org.durableworkflow.impl.ops.metrics.OpenTelemetryBean"), List.of()));
 
     private OptionalBeans() {
     }

@@ -2,6 +2,8 @@ package org.durableworkflow.impl.cdi;
 
 import org.durableworkflow.impl.health.LivenessCheck;
 import org.durableworkflow.impl.health.ReadinessCheck;
+import org.durableworkflow.impl.ops.metrics.MicroProfileRegistry;
+import org.durableworkflow.impl.ops.metrics.OpenTelemetryBean;
 import org.durableworkflow.impl.ops.tracing.NoTracing;
 import org.durableworkflow.impl.ops.tracing.OpenTelemetryTracing;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ class OptionalBeansTest {
 
     @Test
     void withTheApisTheTracerAndTheHealthChecks() {
-        assertEquals(List.of(OpenTelemetryTracing.class, ReadinessCheck.class, LivenessCheck.class),
+        assertEquals(List.of(OpenTelemetryTracing.class, ReadinessCheck.class, LivenessCheck.class,
+                        MicroProfileRegistry.class, OpenTelemetryBean.class),
                 OptionalBeans.chosen(getClass().getClassLoader()));
     }
 

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * Chooses, once at start, what records the engine's {@link WorkflowMetrics}: MicroProfile Metrics when the
  * application has its registry, else OpenTelemetry when it has an {@code OpenTelemetry} bean (MicroProfile
  * Telemetry), else nothing; nothing either with {@code metrics.enabled=false}. The APIs are looked up by name, and
- * the beans and adapters that name one are registered and loaded only when it is there ({@link #mayRegister}), so
+ * the beans and adapters that name one are registered and loaded only when it is there ({@code cdi.OptionalBeans}), so
  * that the library deploys unchanged without them. While metrics are recorded, refreshes the gauges'
  * {@link RunCounts}.
  */
@@ -78,16 +78,6 @@ public class MetricsSelection {
             }
         }
         return WorkflowMetrics.NONE;
-    }
-
-    /**
-     * Whether the library may register bean class {@code type}: not one that injects a metrics API the server does
-     * not give the application, whose injection point could not even be read.
-     */
-    public static boolean mayRegister(Class<?> type) {
-        String api = type == MicroProfileRegistry.class ? MICROPROFILE_REGISTRY
-                : type == OpenTelemetryBean.class ? OPEN_TELEMETRY : null;
-        return api == null || apiPresent(api);
     }
 
     private static boolean apiPresent(String className) {

@@ -1,5 +1,8 @@
 package org.durableworkflow.it.sample;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,13 +28,15 @@ final class SampleLoad implements AutoCloseable {
     /** A notify rate that {@link #notifyLatencies} takes as "all at once". */
     static final int FULL_SPEED = 1_000_000;
 
-    private final SampleServer server;
+    private final ServerProcess server;
     private final String schema;
     private final int clients;
     private final ExecutorService callers;
     private boolean inProcess;
 
-    private SampleLoad(SampleServer server, String schema, int clients) {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private SampleLoad(ServerProcess server, String schema, int clients) {
         this.server = server;
         this.schema = schema;
         this.clients = clients;
@@ -45,8 +50,9 @@ final class SampleLoad implements AutoCloseable {
      */
     static SampleLoad onChosenDatabase(Map<String, String> environment, int clients) throws Exception {
         Map<String, String> env = withBenchSettings(environment);
-        SampleServer server = chosenServer();
-        return server.name().equals("sampleServer") ? onDerby(server, env, clients) : onPostgres(server, env, clients);
+        ServerProcess server = chosenServer();
+        return server instanceof SampleServer liberty && liberty.name().equals("sampleServer")
+                ? onDerby(liberty, env, clients) : onPostgres(server, env, clients);
     }
 
     /** {@code environment} with the settings {@code -Dbench.env=NAME=value,...} adds. */
@@ -61,8 +67,21 @@ final class SampleLoad implements AutoCloseable {
         return env;
     }
 
-    /** The server of the sample on the database {@code -Dbench.db} names. */
-    static SampleServer chosenServer() {
+    /**
+     * The server of the sample: with {@code -Dbench.server=<class>}, a new instance of that {@link ServerProcess}
+     * (another kind of server, on PostgreSQL; its module's tests hold the class); otherwise the Liberty server of
+     * the database {@code -Dbench.db} names.
+     */
+    static ServerProcess chosenServer() throws ReflectiveOperationException {
+        String kind = System.getProperty("bench.server", "");
+        if (!kind.isEmpty()) {
+            return (ServerProcess) Class.forName(kind).getConstructor().newInstance();
+        }
+        return chosenLibertyServer();
+    }
+
+    /** The Liberty server of the sample on the database {@code -Dbench.db} names. */
+    static SampleServer chosenLibertyServer() {
         String db = System.getProperty("bench.db", "postgres");
         return switch (db) {
             case "postgres" -> SampleServer.pgServerA();
@@ -76,9 +95,13 @@ final class SampleLoad implements AutoCloseable {
      * schema, with {@code environment} added, and returns the load to drive it from {@code clients} threads, over
      * HTTP until {@link #inProcess(boolean)} says otherwise; {@link #close()} stops the server, drops the schema.
      */
-    static SampleLoad onPostgres(SampleServer server, Map<String, String> environment, int clients) throws Exception {
+    static SampleLoad onPostgres(ServerProcess server, Map<String, String> environment, int clients)
+            throws Exception {
         addLoadTo(server);
-        return new SampleLoad(server, server.startDeployedOnNewSchema(environment), clients);
+        Postgres.requireReachable();
+        String schema = Postgres.createSchema();
+        server.startOnSchema(schema, environment);
+        return new SampleLoad(server, schema, clients);
     }
 
     /** As {@link #onPostgres} on the sample's embedded Derby, a fresh database, which the server reads for us. */
@@ -89,7 +112,7 @@ final class SampleLoad implements AutoCloseable {
         return new SampleLoad(server, null, clients);
     }
 
-    private static void addLoadTo(SampleServer server) throws Exception {
+    private static void addLoadTo(ServerProcess server) throws Exception {
         server.deployWith(InProcessLoad.class, InProcessLoad.Root.class, ResumeProbe.class, ResumeProbe.Moments.class,
                 PacedCalls.class, PacedCalls.IntCall.class);
     }
@@ -104,7 +127,7 @@ final class SampleLoad implements AutoCloseable {
         return postgres() ? "postgres" : "derby";
     }
 
-    SampleServer server() {
+    ServerProcess server() {
         return server;
     }
 
@@ -248,7 +271,10 @@ final class SampleLoad implements AutoCloseable {
 
     /** Posts to {@code /in-process-load} + {@code rest}; returns its lines after the first, order to value. */
     private Map<String, String> callInProcessLoad(String rest) throws Exception {
-        HttpResponse<String> response = server.postAndWait("/in-process-load" + rest, PATIENCE);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + server.port() + "/in-process-load" + rest)).timeout(PATIENCE)
+                .header("Authorization", "Bearer " + ServerProcess.TOKEN).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }

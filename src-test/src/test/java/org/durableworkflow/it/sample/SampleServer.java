@@ -1,10 +1,6 @@
 package org.durableworkflow.it.sample;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,20 +61,11 @@ final class SampleServer implements ServerProcess {
         return name;
     }
 
-    /** Deploys the sample WAR as the server's {@code apps/liberty-sample.war}. */
+    /** Deploys {@code war} as the server's {@code apps/liberty-sample.war}. */
     @Override
-    public void deploy() throws IOException {
+    public void deploy(Path war) throws IOException {
         Files.createDirectories(serverDir.resolve("apps"));
-        Files.copy(Path.of(System.getProperty("sample.war")), serverDir.resolve("apps/liberty-sample.war"),
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Deploys the sample WAR with {@code extraClasses} added to it (benchmark drivers). */
-    void deployWith(Class<?>... extraClasses) throws IOException {
-        Files.createDirectories(serverDir.resolve("apps"));
-        ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("sample.war")))
-                .addClasses(extraClasses).as(ZipExporter.class)
-                .exportTo(serverDir.resolve("apps/liberty-sample.war").toFile(), true);
+        Files.copy(war, serverDir.resolve("apps/liberty-sample.war"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Starts the server with extra environment variables and waits until the sample answers. */
@@ -155,12 +142,8 @@ final class SampleServer implements ServerProcess {
         Files.deleteIfExists(pidFile);
     }
 
-    /** The server's running JVM, for what it holds. */
-    ServerJvm jvm() throws IOException {
-        return new ServerJvm(pid());
-    }
-
-    private String pid() throws IOException {
+    @Override
+    public String pid() throws IOException {
         return Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim();
     }
 

@@ -1,7 +1,13 @@
 package org.durableworkflow.it.sample;
 
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,8 +34,33 @@ public interface ServerProcess {
     /** The HTTP port the sample answers on. */
     int port();
 
+    /** Puts {@code war} in place as the application of the next start. */
+    void deploy(Path war) throws IOException;
+
     /** Puts the sample WAR in place for the next start. */
-    void deploy() throws IOException;
+    default void deploy() throws IOException {
+        deploy(Path.of(System.getProperty("sample.war")));
+    }
+
+    /** Puts the sample WAR with {@code extraClasses} added (benchmark drivers) in place for the next start. */
+    default void deployWith(Class<?>... extraClasses) throws IOException {
+        Path war = Files.createTempFile("sample-with-drivers", ".war");
+        try {
+            ShrinkWrap.createFromZipFile(WebArchive.class, Path.of(System.getProperty("sample.war")).toFile())
+                    .addClasses(extraClasses).as(ZipExporter.class).exportTo(war.toFile(), true);
+            deploy(war);
+        } finally {
+            Files.deleteIfExists(war);
+        }
+    }
+
+    /** The process id of the server's JVM, while it runs. */
+    String pid() throws IOException;
+
+    /** The server's running JVM, for what it holds (CPU time, memory, threads). */
+    default ServerJvm jvm() throws IOException {
+        return new ServerJvm(pid());
+    }
 
     /** Starts the server with {@code environment} added to its process's, and waits until the sample answers. */
     void start(Map<String, String> environment) throws Exception;

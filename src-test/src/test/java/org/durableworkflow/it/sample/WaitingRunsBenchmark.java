@@ -29,7 +29,7 @@ class WaitingRunsBenchmark {
 
     @BeforeAll
     static void start() throws Exception {
-        SampleServer bare = SampleLoad.chosenServer();
+        SampleServer bare = SampleLoad.chosenLibertyServer();
         bare.startWithoutApplications();
         try {
             BASELINE.putAll(footprint(bare, "Liberty with the server's features, no application", "_server_only"));
@@ -81,7 +81,7 @@ class WaitingRunsBenchmark {
     }
 
     /** Heap after a full collection, resident memory and threads of {@code server}, under keys ending in {@code k}. */
-    private static Map<String, Object> footprint(SampleServer server, String when, String k) throws Exception {
+    private static Map<String, Object> footprint(ServerProcess server, String when, String k) throws Exception {
         ServerJvm jvm = server.jvm();
         long heap = jvm.heapUsedAfterGc();
         long rss = jvm.residentBytes();

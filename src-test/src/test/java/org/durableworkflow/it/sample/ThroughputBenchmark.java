@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The sample's complete order workflow (start, step, wait, notify, two steps, done) on one Liberty server and
  * PostgreSQL ({@code -Dbench.db=derby}: embedded Derby), driven first in-process (threads of the server calling the
- * {@code WorkflowClient}, as the peers' benchmarks call their engines), then over HTTP from this JVM. Not part of the
+ * {@code WorkflowClient}, as the peers' benchmarks call their engines), then over HTTP from this JVM; on another kind
+ * of server with {@code -Dbench.server} ({@link SampleLoad#chosenServer}). Not part of the
  * test suite: run it on purpose (docs/BENCHMARKS.md). It prints its figures and asserts nothing about them.
  */
 class ThroughputBenchmark {
@@ -43,7 +44,9 @@ class ThroughputBenchmark {
         if (!only.equals("in-process")) {
             figures.putAll(measure(load.inProcess(false), "http ", "_http"));
         }
-        PeerFigures.put(load.db(), figures);
+        if (load.server() instanceof SampleServer) { // the peer table compares the engines on Liberty
+            PeerFigures.put(load.db(), figures);
+        }
     }
 
     /** Every figure with the load as it is set now; the figures' keys end in {@code suffix}. */

@@ -4,14 +4,22 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import org.durableworkflow.api.RunStatus;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Every query on kept events. Callers own the transactions. What a wait or a notify runs is plain JDBC. */
+/**
+ * Every query on kept events. Callers own the transactions. What a wait or a notify runs, and every read of an event's
+ * data, is plain JDBC: Hibernate reads a {@code @Lob} text as a PostgreSQL large object, which a TEXT column is not.
+ */
 @ApplicationScoped
 public class EventStore {
+
+    /** How many columns of a row of {@link #unmatched} are its event's, before its waiter's. */
+    private static final int EVENT_COLUMNS = EventEntity.COLUMNS.split(",").length;
 
     @Inject
     Sql sql;
@@ -44,16 +52,22 @@ public class EventStore {
      * @param after   only the pairs after this one, in that order: the next page
      */
     public List<Object[]> unmatched(String eventId, PairSeen after, long now, int max) {
-        TypedQuery<Object[]> query = JpaContext.fresh(em.createQuery("SELECT e, w FROM EventEntity e, WaiterEntity w"
-                + " WHERE w.eventId = e.eventId AND w.state = :waiting AND (e.runId IS NULL OR e.runId = w.runId)"
-                + " AND e.expiresAt > :now AND (e.id > :afterEvent OR (e.id = :afterEvent AND w.id > :afterWaiter))"
-                + (eventId == null ? "" : " AND e.eventId = :event") + " ORDER BY e.id, w.id", Object[].class));
+        List<Object> args = new ArrayList<>(List.of(WaiterEntity.WAITING, now, after.eventId(), after.eventId(),
+                after.waiterId()));
         if (eventId != null) {
-            query.setParameter("event", eventId);
+            args.add(eventId);
         }
-        return query.setParameter("waiting", WaiterEntity.WAITING).setParameter("now", now)
-                .setParameter("afterEvent", after.eventId()).setParameter("afterWaiter", after.waiterId())
-                .setMaxResults(max).getResultList();
+        return sql.query("SELECT " + prefixed("E.", EventEntity.COLUMNS) + ", " + prefixed("W.", WaiterEntity.COLUMNS)
+                + " FROM DWF_EVENT E, DWF_WAITER W WHERE W.EVENT_ID = E.EVENT_ID AND W.STATE = ?"
+                + " AND (E.RUN_ID IS NULL OR E.RUN_ID = W.RUN_ID) AND E.EXPIRES_AT > ?"
+                + " AND (E.ID > ? OR (E.ID = ? AND W.ID > ?))" + (eventId == null ? "" : " AND E.EVENT_ID = ?")
+                + " ORDER BY E.ID, W.ID FETCH FIRST " + max + " ROWS ONLY",
+                row -> new Object[]{EventEntity.read(row), WaiterEntity.read(row, EVENT_COLUMNS)}, args.toArray());
+    }
+
+    /** {@code columns} ("A, B") each with {@code prefix} ("E.A, E.B"). */
+    private static String prefixed(String prefix, String columns) {
+        return Arrays.stream(columns.split(",")).map(column -> prefix + column.trim()).collect(Collectors.joining(", "));
     }
 
     /** The last pair of a page of {@link #unmatched}, by the ids of its event and waiter. */
@@ -86,8 +100,7 @@ public class EventStore {
 
     /** The events kept now, oldest first, for the management API. */
     public List<EventEntity> list(long now, int offset, int limit) {
-        return JpaContext.fresh(em.createQuery("SELECT e FROM EventEntity e WHERE e.expiresAt > :now ORDER BY e.id",
-                        EventEntity.class)).setParameter("now", now)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return sql.query("SELECT " + EventEntity.COLUMNS + " FROM DWF_EVENT WHERE EXPIRES_AT > ? ORDER BY ID"
+                + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", EventEntity::read, now, offset, limit);
     }
 }

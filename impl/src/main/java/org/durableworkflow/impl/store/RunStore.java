@@ -183,10 +183,11 @@ public class RunStore {
 
     /**
      * Whether {@code value} fits a column of {@code length} characters. No row holds a longer one, and Derby refuses
-     * to compare a longer value with such a column (a truncation error) rather than find nothing.
+     * to compare a longer value with such a column (a truncation error) rather than find nothing. Nor one holding
+     * U+0000 (ids with control characters are refused), which PostgreSQL refuses to compare with text.
      */
     private static boolean fits(String value, int length) {
-        return value != null && value.length() <= length;
+        return value != null && value.length() <= length && value.indexOf('\u0000') < 0;
     }
 
     /** {@code text} as the ERROR_TEXT column keeps it: its first 2,000 characters. */

@@ -79,11 +79,16 @@ public class WaiterEntity {
 
     /** A waiter from a row of {@link #COLUMNS}. */
     static WaiterEntity read(ResultSet row) throws SQLException {
-        WaiterEntity waiter = new WaiterEntity(row.getString(2), row.getInt(3), row.getString(4),
-                StepType.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getLong(9),
-                row.getLong(10));
-        waiter.id = row.getLong(1);
-        waiter.state = row.getString(8);
+        return read(row, 0);
+    }
+
+    /** A waiter from a row holding {@link #COLUMNS} after its first {@code before} columns. */
+    static WaiterEntity read(ResultSet row, int before) throws SQLException {
+        WaiterEntity waiter = new WaiterEntity(row.getString(before + 2), row.getInt(before + 3),
+                row.getString(before + 4), StepType.valueOf(row.getString(before + 5)), row.getString(before + 6),
+                row.getString(before + 7), row.getLong(before + 9), row.getLong(before + 10));
+        waiter.id = row.getLong(before + 1);
+        waiter.state = row.getString(before + 8);
         return waiter;
     }
 

@@ -1,0 +1,175 @@
+package org.durableworkflow.it.wildfly;
+
+import org.durableworkflow.it.sample.ServerProcess;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The sample WAR on a WildFly node of its own, started with {@code bin/standalone.sh} the way an operator would: the
+ * unpacked server configured by the build ({@code configure.cli}) is shared, each node has its own copy of
+ * {@code standalone/} as its base directory ({@code jboss.server.base.dir}: configuration, deployments, data with its
+ * timers, log), its own {@code jboss.node.name} (the first part of the library's server id) and port offset. Given
+ * {@value ServerProcess#DB_URL}, its default data source is {@code PostgresDS} on that url; otherwise H2 in memory.
+ */
+public final class WildFlyServer implements ServerProcess {
+
+    private static final String EXECUTOR = "java:jboss/ee/concurrency/executor/durableWorkflow";
+
+    private final String name;
+    private final int offset;
+    private final int managementPort;
+    private final Path home = Path.of(System.getProperty("jboss.home"));
+    private final Path base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process launcher;
+
+    /**
+     * A node listening on HTTP 8080 + {@code offset}, its management interface on {@code managementPort} (set on
+     * its own, to keep it out of ports other servers of the machine use).
+     */
+    public WildFlyServer(String name, int offset, int managementPort) {
+        this.name = name;
+        this.offset = offset;
+        this.managementPort = managementPort;
+        this.base = Path.of(System.getProperty("wildfly.nodes.dir", "target/nodes")).toAbsolutePath().resolve(name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int port() {
+        return 8080 + offset;
+    }
+
+    /** Makes the node's base directory afresh (no data, timers or log of an earlier node) with the sample at /. */
+    @Override
+    public void deploy() throws IOException {
+        if (Files.exists(base)) {
+            try (Stream<Path> paths = Files.walk(base)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Path configuration = home.resolve("standalone/configuration");
+        Files.createDirectories(base.resolve("configuration"));
+        Files.createDirectories(base.resolve("deployments"));
+        try (Stream<Path> files = Files.list(configuration)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, base.resolve("configuration").resolve(file.getFileName()));
+            }
+        }
+        Files.copy(Path.of(System.getProperty("sample.war")), base.resolve("deployments/ROOT.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Starts the node and waits until the sample answers; fails at once if the JVM ends meanwhile. */
+    @Override
+    public void start(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone.xml",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.node.name=" + name,
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.management.http.port=" + (managementPort - offset),
+                "-Djboss.management.https.port=" + (managementPort + 3 - offset));
+        Map<String, String> env = builder.environment();
+        env.put("JBOSS_HOME", home.toString());
+        env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true"); // the script forwards TERM to the JVM and writes its pid
+        env.put("JBOSS_PIDFILE", pidFile().toString());
+        env.put("DURABLE_WORKFLOW_EXECUTOR", EXECUTOR);
+        if (environment.containsKey(DB_URL)) {
+            env.put("DEFAULT_DATASOURCE", "java:jboss/datasources/PostgresDS");
+        }
+        env.putAll(environment);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                base.resolve("console.log").toFile()));
+        launcher = builder.start();
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!answers()) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException(name + " ended while starting: see " + base.resolve("log"));
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException(name + " did not answer within 180 s: see " + base.resolve("log"));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private boolean answers() throws InterruptedException {
+        try {
+            return get("/workflow/v2/waiters/ping").statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Stops the node as an operator's {@code kill} (TERM) does: WildFly shuts down cleanly. */
+    @Override
+    public void stop() throws Exception {
+        ProcessHandle jvm = jvm();
+        jvm.destroy();
+        if (!jvm.onExit().orTimeout(120, TimeUnit.SECONDS).handle((ended, failed) -> failed == null).join()) {
+            throw new IllegalStateException(name + " did not stop within 120 s");
+        }
+        launcher.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Kills the server's JVM (not the script that launched it) with {@code kill -9}. */
+    @Override
+    public void kill() throws Exception {
+        ProcessHandle jvm = jvm();
+        Process kill = new ProcessBuilder("kill", "-9", String.valueOf(jvm.pid())).inheritIO().start();
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -9 " + jvm.pid() + " failed");
+        }
+        jvm.onExit().join();
+        launcher.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The running server's JVM, from the pid file the launch script writes. */
+    private ProcessHandle jvm() throws IOException {
+        if (launcher == null || !Files.exists(pidFile())) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        long pid = Long.parseLong(Files.readString(pidFile()).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    }
+
+    private Path pidFile() {
+        return base.resolve("server.pid");
+    }
+
+    @Override
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public HttpResponse<String> post(String path, String body, String contentType)
+            throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
+    }
+}

@@ -8,8 +8,7 @@ final class WildFlyNodes {
 
     /** HTTP 10080 by default. */
     static WildFlyServer first() {
-        return new WildFlyServer("wfNodeA", Integer.getInteger("wildfly.node.a.offset", 2000),
-                Integer.getInteger("wildfly.node.a.management.port", 11990));
+        return new WildFlyServer();
     }
 
     /** HTTP 10180 by default. */

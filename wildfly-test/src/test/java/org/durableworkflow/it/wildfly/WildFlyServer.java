@@ -56,9 +56,15 @@ public final class WildFlyServer implements ServerProcess {
         return 8080 + offset;
     }
 
-    /** Makes the node's base directory afresh (no data, timers or log of an earlier node) with the sample at /. */
+    /** The first node of {@link WildFlyNodes}, for {@code -Dbench.server} (SampleLoad): a public no-arg constructor. */
+    public WildFlyServer() {
+        this("wfNodeA", Integer.getInteger("wildfly.node.a.offset", 2000),
+                Integer.getInteger("wildfly.node.a.management.port", 11990));
+    }
+
+    /** Makes the node's base directory afresh (no data, timers or log of an earlier node) with {@code war} at /. */
     @Override
-    public void deploy() throws IOException {
+    public void deploy(Path war) throws IOException {
         if (Files.exists(base)) {
             try (Stream<Path> paths = Files.walk(base)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -74,8 +80,7 @@ public final class WildFlyServer implements ServerProcess {
                 Files.copy(file, base.resolve("configuration").resolve(file.getFileName()));
             }
         }
-        Files.copy(Path.of(System.getProperty("sample.war")), base.resolve("deployments/ROOT.war"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(war, base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Starts the node and waits until the sample answers; fails at once if the JVM ends meanwhile. */
@@ -123,7 +128,7 @@ public final class WildFlyServer implements ServerProcess {
     /** Stops the node as an operator's {@code kill} (TERM) does: WildFly shuts down cleanly. */
     @Override
     public void stop() throws Exception {
-        ProcessHandle jvm = jvm();
+        ProcessHandle jvm = process();
         jvm.destroy();
         if (!jvm.onExit().orTimeout(120, TimeUnit.SECONDS).handle((ended, failed) -> failed == null).join()) {
             throw new IllegalStateException(name + " did not stop within 120 s");
@@ -134,7 +139,7 @@ public final class WildFlyServer implements ServerProcess {
     /** Kills the server's JVM (not the script that launched it) with {@code kill -9}. */
     @Override
     public void kill() throws Exception {
-        ProcessHandle jvm = jvm();
+        ProcessHandle jvm = process();
         Process kill = new ProcessBuilder("kill", "-9", String.valueOf(jvm.pid())).inheritIO().start();
         if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IllegalStateException("kill -9 " + jvm.pid() + " failed");
@@ -143,8 +148,13 @@ public final class WildFlyServer implements ServerProcess {
         launcher.waitFor(30, TimeUnit.SECONDS);
     }
 
+    @Override
+    public String pid() throws IOException {
+        return String.valueOf(process().pid());
+    }
+
     /** The running server's JVM, from the pid file the launch script writes. */
-    private ProcessHandle jvm() throws IOException {
+    private ProcessHandle process() throws IOException {
         if (launcher == null || !Files.exists(pidFile())) {
             throw new IllegalStateException(name + " is not running");
         }

@@ -17,15 +17,15 @@ import java.util.UUID;
  * The PostgreSQL at the default address. Tests get a schema of their own and drop it afterwards. Where it is not
  * reachable, the tests are skipped on a developer's machine and fail under CI.
  */
-final class Postgres {
+public final class Postgres {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String USER = "postgres";
 
     private Postgres() {
     }
 
-    static void requireReachable() {
+    public static void requireReachable() {
         try (Connection ignored = DriverManager.getConnection(URL, USER, "")) {
             // reachable
         } catch (SQLException e) {
@@ -49,7 +49,7 @@ final class Postgres {
     }
 
     /** Creates a fresh schema and returns its name. */
-    static String createSchema() throws SQLException {
+    public static String createSchema() throws SQLException {
         String schema = "dwf_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(URL, "CREATE SCHEMA " + schema);
         return schema;
@@ -76,7 +76,7 @@ final class Postgres {
      * Drops the schema, unless {@code -Dkeep.schema=true} asks to keep it for a look after a failure; {@code null}
      * (a test that failed before creating it) drops nothing.
      */
-    static void dropSchema(String schema) throws SQLException {
+    public static void dropSchema(String schema) throws SQLException {
         if (schema == null) {
             return;
         }
@@ -105,16 +105,16 @@ final class Postgres {
     }
 
     /** The JDBC url that makes {@code schema} the current one. */
-    static String urlFor(String schema) {
+    public static String urlFor(String schema) {
         return URL + "?currentSchema=" + schema;
     }
 
     /** A connection whose current schema is {@code schema}. */
-    static Connection connect(String schema) throws SQLException {
+    public static Connection connect(String schema) throws SQLException {
         return DriverManager.getConnection(urlFor(schema), USER, "");
     }
 
-    static long count(String schema, String sql) throws SQLException {
+    public static long count(String schema, String sql) throws SQLException {
         try (Connection connection = connect(schema);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
@@ -124,7 +124,7 @@ final class Postgres {
     }
 
     /** The rows of {@code sql}, each as its columns' text. */
-    static java.util.List<String[]> rows(String schema, String sql) throws SQLException {
+    public static java.util.List<String[]> rows(String schema, String sql) throws SQLException {
         try (Connection connection = connect(schema);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
@@ -142,7 +142,7 @@ final class Postgres {
     }
 
     /** Runs an UPDATE (or any statement) on {@code schema}. */
-    static void update(String schema, String sql) throws SQLException {
+    public static void update(String schema, String sql) throws SQLException {
         execute(urlFor(schema), sql);
     }
 

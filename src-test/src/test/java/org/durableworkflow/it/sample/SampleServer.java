@@ -23,9 +23,7 @@ import static org.awaitility.Awaitility.await;
  * The sample WAR on its own Liberty server, driven through Liberty's {@code server} script the way an operator
  * would: start, stop, and {@code kill -9}.
  */
-final class SampleServer {
-
-    static final String TOKEN = "sample-token";
+final class SampleServer implements ServerProcess {
 
     private final String name;
     private final int port;
@@ -57,16 +55,19 @@ final class SampleServer {
         this.serverDir = wlp.resolve("usr/servers").resolve(name);
     }
 
-    int port() {
+    @Override
+    public int port() {
         return port;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
     /** Deploys the sample WAR as the server's {@code apps/liberty-sample.war}. */
-    void deploy() throws IOException {
+    @Override
+    public void deploy() throws IOException {
         Files.createDirectories(serverDir.resolve("apps"));
         Files.copy(Path.of(System.getProperty("sample.war")), serverDir.resolve("apps/liberty-sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -81,7 +82,8 @@ final class SampleServer {
     }
 
     /** Starts the server with extra environment variables and waits until the sample answers. */
-    void start(Map<String, String> environment) throws Exception {
+    @Override
+    public void start(Map<String, String> environment) throws Exception {
         run(environment, "start", name);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> get("/workflow/v2/waiters/ping").statusCode() == 200);
@@ -117,7 +119,8 @@ final class SampleServer {
     }
 
     /** Stops the server; a {@code server.xml} changed for its start is put back, so that no later build keeps it. */
-    void stop() throws Exception {
+    @Override
+    public void stop() throws Exception {
         run(Map.of(), "stop", name);
         Path sample = serverDir.resolve("server.xml.sample");
         if (Files.exists(sample)) {
@@ -127,17 +130,12 @@ final class SampleServer {
 
     /** Stops each server that still runs; one killed or halted by its test is skipped. */
     static void stopAll(SampleServer... servers) {
-        for (SampleServer server : servers) {
-            try {
-                server.stop();
-            } catch (Exception ignored) {
-                // killed already
-            }
-        }
+        ServerProcess.stopAll(servers);
     }
 
     /** Kills the server's JVM at once, as a crash would. */
-    void kill() throws Exception {
+    @Override
+    public void kill() throws Exception {
         Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
         String pid = Files.readString(pidFile).trim();
         Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
@@ -183,7 +181,8 @@ final class SampleServer {
         return "jdbc:derby:" + serverDir.resolve("derby/workflow");
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    @Override
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -192,7 +191,8 @@ final class SampleServer {
         return http.send(request(path).timeout(patience).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String body, String contentType) throws IOException,
+    @Override
+    public HttpResponse<String> post(String path, String body, String contentType) throws IOException,
             InterruptedException {
         return http.send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

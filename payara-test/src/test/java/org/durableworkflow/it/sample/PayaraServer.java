@@ -124,6 +124,7 @@ final class PayaraServer implements ServerProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(HOME.resolve(name + "-commands.log").toFile()));
         builder.environment().putAll(environment);
+        builder.environment().put("PAYARA_HOME", HOME.toString());
         Process process = builder.start();
         if (!process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();

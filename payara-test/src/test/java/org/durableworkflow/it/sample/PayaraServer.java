@@ -16,8 +16,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sample WAR on a Payara domain of its own, driven through {@code asadmin} the way an operator would: the domain
- * made on first use ({@code make-domain.sh} with {@code configure-sample.sh}: jdbc/__default on PostgreSQL, the url
- * from {@code DB_URL}), started and stopped with {@code start-domain} and {@code stop-domain}, its JVM killed with
+ * made anew for each test ({@code make-domain.sh} with {@code configure-sample.sh}: jdbc/__default on PostgreSQL,
+ * the url from {@code DB_URL}), started and stopped with {@code start-domain} and {@code stop-domain}, its JVM killed with
  * {@code kill -9}. The sample is deployed at the root context at the next start and stays deployed across restarts.
  * Each domain gives the library its own server id ({@code DURABLE_WORKFLOW_SERVER_ID}): every Payara domain's
  * instance is called {@code server}, the library's default.
@@ -50,9 +50,16 @@ final class PayaraServer implements ServerProcess {
         return portbase + 80;
     }
 
-    /** Makes the domain if it does not exist yet; the WAR is deployed at the next start. */
+    /**
+     * Makes the domain anew, an earlier one deleted with its applications and timers; the WAR is deployed at the next
+     * start. Anew, because redeploying the sample right after a start that followed a {@code kill -9} failed on
+     * Payara ({@code Unable to access CDI}), and an earlier test's timers would fire in this one.
+     */
     @Override
     public void deploy() throws IOException {
+        if (Files.exists(domainDir)) {
+            asadmin(Map.of(), "delete-domain", name);
+        }
         run(Duration.ofMinutes(5), List.of("sh", SCRIPTS.resolve("make-domain.sh").toString(), name,
                 String.valueOf(portbase), SCRIPTS.resolve("configure-sample.sh").toString(),
                 System.getProperty("payara.jdbc.driver")), Map.of());

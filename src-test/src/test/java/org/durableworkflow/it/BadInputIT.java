@@ -136,9 +136,11 @@ class BadInputIT extends RemoteApiTest {
                     new String[]{"POST", "workflow/runs/" + id + "/cancel", ""})) {
                 HttpResponse<String> r = send(call[0], call[1], call[2], Deployments.TOKEN);
                 assertTrue(r.statusCode() < 500, call[1] + " answered " + r.statusCode() + " " + r.body());
-                if (id.matches(".*%(0[0-9A-F]|1[0-9A-F]|2F|7F).*") && r.statusCode() == 400) {
+                if (id.matches(".*%(0[0-9A-F]|1[0-9A-F]|2F|7F).*")
+                        && (r.statusCode() == 400 || r.statusCode() == 404 && !r.body().startsWith("{"))) {
                     // Liberty's web container refuses an encoded slash or control character with its own 400 page;
-                    // WildFly's passes them on, and the library answers as for any other id
+                    // Payara's decodes the slash, and the dot segments then lead out of the library's paths to its
+                    // own 404 page; WildFly's passes them on, and the library answers as for any other id
                     continue;
                 }
                 assertTrue(r.body().startsWith("[") || r.body().startsWith("{"),

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -103,7 +104,13 @@ class UpstashClientIT extends RemoteApiTest {
                 + ",\"eventData\":\"x\"}]");
 
         assertEquals(false, outcomes.get(0).get("ok"), outcomes.toString());
-        assertEquals(400, ((Number) outcomes.get(0).get("status")).intValue(), "Liberty's, before the library");
+        if (Boolean.getBoolean("server.answers.malformed.escape.without.body")) {
+            // Payara's web container fails to decode the path and answers 200 with no body, before the library:
+            // the client reports an error without a status
+            assertNull(outcomes.get(0).get("status"), outcomes.toString());
+        } else {
+            assertEquals(400, ((Number) outcomes.get(0).get("status")).intValue(), "Liberty's, before the library");
+        }
         assertEquals("WAITING", run(runId).get("status"));
     }
 

@@ -9,6 +9,7 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PersistenceContext;
 import org.durableworkflow.impl.store.JpaContext;
@@ -23,7 +24,13 @@ import java.util.stream.Collectors;
  * a crash fires after the restart, or on another server sharing the database. Its name, module and application are
  * part of every stored timer: renaming this class orphans timers already stored (their waiters are still timed out
  * by the recovery sweep). It also declares the library's persistence context reference for the whole module.
+ *
+ * <p>An EJB, never a CDI bean: the library's JAR is no bean archive (an extension and no beans.xml), so no container
+ * knows it as a session bean, and the library reaches it through JNDI ({@link TimerGateway}). {@code @Vetoed} says so
+ * to the container: Payara otherwise asks Weld for the session bean of every EJB of a CDI module, finds none for this
+ * one, and cannot create it.
  */
+@Vetoed
 @Singleton
 @LocalBean
 @PersistenceContext(name = JpaContext.PERSISTENCE_CONTEXT, unitName = "durable-workflow")

@@ -19,12 +19,12 @@ import org.durableworkflow.impl.store.RetentionStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
+import org.durableworkflow.impl.time.Repeating;
 import org.durableworkflow.impl.timer.DeadlineWindows;
 
 import javax.naming.InitialContext;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -73,7 +73,7 @@ public class Recovery {
     @Inject
     WorkflowMetrics metrics;
 
-    private volatile ScheduledFuture<?> sweeps;
+    private volatile Repeating sweeps;
     /** Held by a sweep while it runs, so that stopping waits for the one under way. */
     private final ReentrantLock sweeping = new ReentrantLock();
     /** When the sweeps were scheduled, then when the last one ended (well or not); 0 before the start. */
@@ -106,7 +106,7 @@ public class Recovery {
                     .lookup("java:comp/DefaultManagedScheduledExecutorService");
             long interval = config.recoveryInterval().toMillis();
             scheduler.execute(() -> sweep(true));
-            sweeps = scheduler.scheduleWithFixedDelay(() -> sweep(false), interval, interval, TimeUnit.MILLISECONDS);
+            sweeps = Repeating.start(scheduler, () -> sweep(false), interval, interval, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, RecoveryMessages.notRunning(e.getMessage()), e);
         }
@@ -121,7 +121,7 @@ public class Recovery {
     public void stopSweeps() {
         stopped = true;
         if (sweeps != null) {
-            sweeps.cancel(false);
+            sweeps.cancel();
         }
         sweeping.lock();
         sweeping.unlock();

@@ -9,6 +9,7 @@ import org.durableworkflow.api.exception.UnknownRunException;
 import org.durableworkflow.impl.store.RunState;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.time.Repeating;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public class ResultWaiters {
     private final Map<String, Set<Awaiting>> awaited = new ConcurrentHashMap<>();
     private final Object checking = new Object();
     /** The periodic read, while someone waits; guarded by {@link #checking}. */
-    private ScheduledFuture<?> check;
+    private Repeating check;
     private volatile ScheduledExecutorService scheduler;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -62,7 +63,7 @@ public class ResultWaiters {
     void stop() {
         synchronized (checking) {
             if (check != null) {
-                check.cancel(false);
+                check.cancel();
                 check = null;
             }
         }
@@ -157,7 +158,7 @@ public class ResultWaiters {
         synchronized (checking) {
             if (check == null) {
                 long every = CHECK_INTERVAL.toMillis();
-                check = scheduler().scheduleWithFixedDelay(this::checkAwaited, every, every, TimeUnit.MILLISECONDS);
+                check = Repeating.start(scheduler(), this::checkAwaited, every, every, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -167,7 +168,7 @@ public class ResultWaiters {
         if (awaited.isEmpty()) {
             synchronized (checking) {
                 if (awaited.isEmpty() && check != null) {
-                    check.cancel(false);
+                    check.cancel();
                     check = null;
                 }
             }

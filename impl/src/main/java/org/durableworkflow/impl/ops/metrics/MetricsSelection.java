@@ -13,8 +13,8 @@ import jakarta.inject.Singleton;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.store.RunStore;
 import org.durableworkflow.impl.store.Transactions;
+import org.durableworkflow.impl.time.Repeating;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +43,7 @@ public class MetricsSelection {
 
     private final RunCounts counts = new RunCounts();
     private WorkflowMetrics chosen;
-    private volatile ScheduledFuture<?> refreshing;
+    private volatile Repeating refreshing;
 
     /** What the engine records into. */
     @Produces
@@ -96,7 +96,7 @@ public class MetricsSelection {
         try {
             ManagedScheduledExecutorService scheduler = Transactions.lookup(
                     "java:comp/DefaultManagedScheduledExecutorService");
-            refreshing = scheduler.scheduleWithFixedDelay(this::refreshCounts, 1, RunCounts.REFRESH_SECONDS,
+            refreshing = Repeating.start(scheduler, this::refreshCounts, 1, RunCounts.REFRESH_SECONDS,
                     TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             LOG.warning(MetricsMessages.countsNotRefreshed(e.getMessage()));
@@ -115,7 +115,7 @@ public class MetricsSelection {
     @PreDestroy
     void stop() {
         if (refreshing != null) {
-            refreshing.cancel(false);
+            refreshing.cancel();
         }
         if (chosen instanceof AutoCloseable closeable) {
             try {

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * Each domain gives the library its own server id ({@code DURABLE_WORKFLOW_SERVER_ID}): every Payara domain's
  * instance is called {@code server}, the library's default.
  */
-final class PayaraServer implements ServerProcess {
+public final class PayaraServer implements ServerProcess {
 
     private static final Path HOME = Path.of(System.getProperty("payara.home"));
     private static final Path SCRIPTS = Path.of(System.getProperty("payara.scripts"));
@@ -31,7 +31,13 @@ final class PayaraServer implements ServerProcess {
     private final int portbase;
     private final Path domainDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private boolean deployAtStart;
+    /** The WAR to deploy at the next start, a copy in the domain's directory; null once deployed. */
+    private Path deployAtStart;
+
+    /** The first domain of {@link PayaraClusterIT}, for {@code -Dbench.server} (SampleLoad): a no-arg constructor. */
+    public PayaraServer() {
+        this("dw-sample-a", 12000);
+    }
 
     /** The domain {@code name} with create-domain's {@code portbase}: admin port portbase + 48, HTTP + 80. */
     PayaraServer(String name, int portbase) {
@@ -56,14 +62,14 @@ final class PayaraServer implements ServerProcess {
      * Payara ({@code Unable to access CDI}), and an earlier test's timers would fire in this one.
      */
     @Override
-    public void deploy() throws IOException {
+    public void deploy(Path war) throws IOException {
         if (Files.exists(domainDir)) {
             asadmin(Map.of(), "delete-domain", name);
         }
         run(Duration.ofMinutes(5), List.of("sh", SCRIPTS.resolve("make-domain.sh").toString(), name,
                 String.valueOf(portbase), SCRIPTS.resolve("configure-sample.sh").toString(),
                 System.getProperty("payara.jdbc.driver")), Map.of());
-        deployAtStart = true;
+        deployAtStart = Files.copy(war, domainDir.resolve("sample.war"));
     }
 
     @Override
@@ -71,10 +77,10 @@ final class PayaraServer implements ServerProcess {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.putIfAbsent("DURABLE_WORKFLOW_SERVER_ID", name);
         asadmin(env, "start-domain", name);
-        if (deployAtStart) {
+        if (deployAtStart != null) {
             asadmin(env, "--port", String.valueOf(portbase + 48), "deploy", "--force=true", "--name", "sample",
-                    "--contextroot", "/", System.getProperty("sample.war"));
-            deployAtStart = false;
+                    "--contextroot", "/", deployAtStart.toString());
+            deployAtStart = null;
         }
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> get("/workflow/v2/waiters/ping").statusCode() == 200);
@@ -85,10 +91,16 @@ final class PayaraServer implements ServerProcess {
         asadmin(Map.of(), "stop-domain", name);
     }
 
-    /** Kills the domain's JVM (its pid from the domain's {@code config/pid}) with {@code kill -9}. */
+    /** The domain's JVM, from the domain's {@code config/pid}. */
+    @Override
+    public String pid() throws IOException {
+        return Files.readString(domainDir.resolve("config/pid")).trim();
+    }
+
+    /** Kills the domain's JVM with {@code kill -9}. */
     @Override
     public void kill() throws Exception {
-        long pid = Long.parseLong(Files.readString(domainDir.resolve("config/pid")).trim());
+        long pid = Long.parseLong(pid());
         run(Duration.ofSeconds(30), List.of("kill", "-9", String.valueOf(pid)), Map.of());
         ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
     }

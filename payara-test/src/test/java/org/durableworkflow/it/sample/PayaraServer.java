@@ -1,10 +1,6 @@
 package org.durableworkflow.it.sample;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +26,6 @@ public final class PayaraServer implements ServerProcess {
     private final String name;
     private final int portbase;
     private final Path domainDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The WAR to deploy at the next start, a copy in the domain's directory; null once deployed. */
     private Path deployAtStart;
 
@@ -103,23 +98,6 @@ public final class PayaraServer implements ServerProcess {
         long pid = Long.parseLong(pid());
         run(Duration.ofSeconds(30), List.of("kill", "-9", String.valueOf(pid)), Map.of());
         ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
-    }
-
-    @Override
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @Override
-    public HttpResponse<String> post(String path, String body, String contentType) throws IOException,
-            InterruptedException {
-        return http.send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
     }
 
     private void asadmin(Map<String, String> environment, String... args) throws IOException {

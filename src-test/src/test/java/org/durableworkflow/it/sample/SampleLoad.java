@@ -1,8 +1,5 @@
 package org.durableworkflow.it.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,8 +30,6 @@ final class SampleLoad implements AutoCloseable {
     private final int clients;
     private final ExecutorService callers;
     private boolean inProcess;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private SampleLoad(ServerProcess server, String schema, int clients) {
         this.server = server;
@@ -271,10 +266,7 @@ final class SampleLoad implements AutoCloseable {
 
     /** Posts to {@code /in-process-load} + {@code rest}; returns its lines after the first, order to value. */
     private Map<String, String> callInProcessLoad(String rest) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + server.port() + "/in-process-load" + rest)).timeout(PATIENCE)
-                .header("Authorization", "Bearer " + ServerProcess.TOKEN).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.postAndWait("/in-process-load" + rest, PATIENCE);
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }

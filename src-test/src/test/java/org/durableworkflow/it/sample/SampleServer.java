@@ -2,10 +2,6 @@ package org.durableworkflow.it.sample;
 
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +23,6 @@ final class SampleServer implements ServerProcess {
     private final Path serverDir;
     /** A feature and the one that takes its place at the next start ({@link #swapFeatureAtNextStart}), or null. */
     private String[] swap;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The Derby-backed sample server. */
     SampleServer() {
@@ -164,29 +159,6 @@ final class SampleServer implements ServerProcess {
         return "jdbc:derby:" + serverDir.resolve("derby/workflow");
     }
 
-    @Override
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A GET that fails when the server has not answered within {@code patience}. */
-    HttpResponse<String> get(String path, Duration patience) throws IOException, InterruptedException {
-        return http.send(request(path).timeout(patience).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @Override
-    public HttpResponse<String> post(String path, String body, String contentType) throws IOException,
-            InterruptedException {
-        return http.send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A POST without a body that may take up to {@code patience} to answer. */
-    HttpResponse<String> postAndWait(String path, Duration patience) throws IOException, InterruptedException {
-        return http.send(request(path).timeout(patience).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     /**
      * With {@code -Dbench.features=library}, the server runs only the features the library needs: the sample's
      * MicroProfile Health and OpenAPI are left out of its {@code server.xml} (kept as {@code server.xml.sample} and put
@@ -219,11 +191,6 @@ final class SampleServer implements ServerProcess {
      */
     void swapFeatureAtNextStart(String feature, String instead) {
         swap = new String[]{feature, instead};
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
     }
 
     private void run(Map<String, String> environment, String... args) throws Exception {

@@ -5,9 +5,13 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +31,9 @@ public interface ServerProcess {
 
     /** The bearer token of the sample's REST API. */
     String TOKEN = "sample-token";
+
+    /** The client of every server's requests. */
+    HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The server's name, unique on the machine; also its server id's first part where the server takes it. */
     String name();
@@ -72,10 +79,32 @@ public interface ServerProcess {
     void kill() throws Exception;
 
     /** A GET on the sample with its token. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException;
+    default HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, Duration.ofSeconds(30));
+    }
+
+    /** A GET that fails when the server has not answered within {@code patience}. */
+    default HttpResponse<String> get(String path, Duration patience) throws IOException, InterruptedException {
+        return HTTP.send(request(path, patience).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     /** A POST on the sample with its token. */
-    HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException;
+    default HttpResponse<String> post(String path, String body, String contentType)
+            throws IOException, InterruptedException {
+        return HTTP.send(request(path, Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST without a body that may take up to {@code patience} to answer. */
+    default HttpResponse<String> postAndWait(String path, Duration patience) throws IOException, InterruptedException {
+        return HTTP.send(request(path, patience).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, Duration patience) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).timeout(patience)
+                .header("Authorization", "Bearer " + TOKEN);
+    }
 
     /** Starts the server on PostgreSQL schema {@code schema}, with {@code environment} added. */
     default void startOnSchema(String schema, Map<String, String> environment) throws Exception {

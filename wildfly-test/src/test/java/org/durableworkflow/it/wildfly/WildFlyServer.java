@@ -3,14 +3,9 @@ package org.durableworkflow.it.wildfly;
 import org.durableworkflow.it.sample.ServerProcess;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +27,6 @@ public final class WildFlyServer implements ServerProcess {
     private final int managementPort;
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process launcher;
 
     /**
@@ -164,22 +158,5 @@ public final class WildFlyServer implements ServerProcess {
 
     private Path pidFile() {
         return base.resolve("server.pid");
-    }
-
-    @Override
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @Override
-    public HttpResponse<String> post(String path, String body, String contentType)
-            throws IOException, InterruptedException {
-        return http.send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
     }
 }

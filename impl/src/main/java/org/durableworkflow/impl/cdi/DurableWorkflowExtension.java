@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import org.durableworkflow.impl.definition.Definitions;
@@ -64,7 +65,7 @@ public class DurableWorkflowExtension implements Extension {
 
     /** Every bean class of the library, by package: the JAR has no beans.xml, so the container finds none itself. */
     private static final List<Class<?>> LIBRARY_BEANS = Stream.of(
-            List.of(DurableStepInterceptor.class, LibraryProducers.class),
+            List.of(DurableStepInterceptor.class, LibraryProducers.class, ServerRequirements.class),
             List.of(Transactions.class, Sql.class, EmbeddedIds.class, SchemaInstaller.class, RunStore.class,
                     JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class, HealthQueries.class,
                     WaiterSettlement.class, EventStore.class),
@@ -80,8 +81,14 @@ public class DurableWorkflowExtension implements Extension {
 
     private final Definitions definitions = new Definitions();
     private final Set<Class<?>> registered = new HashSet<>();
+    /** The problems of the Jakarta APIs the application does not see; with any, no library bean is registered. */
+    private List<String> missingApis = List.of();
 
     void registerLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        missingApis = RequiredApis.missing(DurableWorkflowExtension.class.getClassLoader());
+        if (!missingApis.isEmpty()) {
+            return; // their classes would not load: the deployment fails with the APIs named instead
+        }
         registered.addAll(LIBRARY_BEANS);
         registered.addAll(OptionalBeans.chosen(DurableWorkflowExtension.class.getClassLoader()));
         for (Class<?> type : registered) {
@@ -97,6 +104,7 @@ public class DurableWorkflowExtension implements Extension {
     }
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
+        missingApis.forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
         definitions.checkFailureHandlers();
         definitions.problems().forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
     }

@@ -47,7 +47,8 @@ final class OptionalBeans {
                 c.absent().stream())).toList();
     }
 
-    private static boolean loads(String name, ClassLoader loader) {
+    /** Whether {@code loader} can load class {@code name}. */
+    static boolean loads(String name, ClassLoader loader) {
         try {
             Class.forName(name, false, loader);
             return true;

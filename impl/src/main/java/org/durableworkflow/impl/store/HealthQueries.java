@@ -41,7 +41,7 @@ public class HealthQueries {
 
     private DataSource dataSource() {
         if (dataSource == null) {
-            dataSource = Transactions.lookup(Sql.DATA_SOURCE);
+            dataSource = Transactions.lookup(ContainerParts.DATA_SOURCE);
         }
         return dataSource;
     }

@@ -26,7 +26,6 @@ import java.util.logging.Logger;
 public class SchemaInstaller {
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
-    private static final String DATA_SOURCE = "java:comp/DefaultDataSource";
 
     /** The indexes of {@link #installEndedRunsIndexes}: ended runs by their end, and the events kept for runs. */
     public static final List<String> ENDED_RUNS_INDEXES = List.of(
@@ -56,7 +55,7 @@ public class SchemaInstaller {
             try (Connection connection = dataSource().getConnection()) {
                 known = Dialect.of(connection.getMetaData().getDatabaseProductName());
             } catch (Exception e) {
-                throw new IllegalStateException(StoreProblems.notInJndi(DATA_SOURCE, e.toString()), e);
+                throw new IllegalStateException(StoreProblems.notInJndi(ContainerParts.DATA_SOURCE, e.toString()), e);
             }
             dialect = known;
         }
@@ -119,7 +118,7 @@ public class SchemaInstaller {
     }
 
     private static DataSource dataSource() throws Exception {
-        return (DataSource) new InitialContext().lookup(DATA_SOURCE);
+        return (DataSource) new InitialContext().lookup(ContainerParts.DATA_SOURCE);
     }
 
     /** Adds the {@link #ADDED_COLUMNS} a database made by an older version lacks; nullable, so instant. */

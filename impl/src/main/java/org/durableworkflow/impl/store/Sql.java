@@ -24,7 +24,6 @@ import java.util.List;
 @ApplicationScoped
 public class Sql {
 
-    static final String DATA_SOURCE = "java:comp/DefaultDataSource";
     private static final Object CONNECTION_KEY = new Object();
     /** A null for a large text column, which each {@link Dialect} binds its way. */
     private static final Object NULL_TEXT = new Object();
@@ -156,7 +155,7 @@ public class Sql {
 
     private DataSource dataSource() {
         if (dataSource == null) {
-            dataSource = Transactions.lookup(DATA_SOURCE);
+            dataSource = Transactions.lookup(ContainerParts.DATA_SOURCE);
         }
         return dataSource;
     }

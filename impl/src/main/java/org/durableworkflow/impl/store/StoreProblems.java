@@ -29,7 +29,8 @@ final class StoreProblems {
     /** The library's persistence context is not bound in JNDI. */
     static String noPersistenceContext(String jndiName) {
         return "DWF0506: the library's persistence context " + jndiName
-                + " is not available; is the persistence feature enabled?";
+                + " is not available: the server has no Jakarta Persistence (Open Liberty: feature persistence-3.1;"
+                + " WildFly: subsystem jpa)";
     }
 
     /** A SQL statement failed with a checked exception. */

@@ -198,14 +198,14 @@ public class Transactions {
 
     private UserTransaction userTransaction() {
         if (userTransaction == null) {
-            userTransaction = lookup("java:comp/UserTransaction");
+            userTransaction = lookup(ContainerParts.USER_TRANSACTION);
         }
         return userTransaction;
     }
 
     private TransactionSynchronizationRegistry registry() {
         if (registry == null) {
-            registry = lookup("java:comp/TransactionSynchronizationRegistry");
+            registry = lookup(ContainerParts.SYNCHRONIZATION_REGISTRY);
         }
         return registry;
     }

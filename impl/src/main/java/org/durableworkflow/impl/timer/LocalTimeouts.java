@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.durableworkflow.impl.config.WorkflowConfig;
+import org.durableworkflow.impl.store.ContainerParts;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
@@ -82,8 +83,8 @@ public class LocalTimeouts {
     /** Takes them now if the start has not yet (another bean's start may schedule a timeout first). */
     private synchronized Timeout ready() {
         if (timeout == null) {
-            scheduler = Transactions.lookup("java:comp/DefaultManagedScheduledExecutorService");
-            ContextService context = Transactions.lookup("java:comp/DefaultContextService");
+            scheduler = Transactions.lookup(ContainerParts.SCHEDULER);
+            ContextService context = Transactions.lookup(ContainerParts.CONTEXT_SERVICE);
             timeout = context.createContextualProxy((Timeout) this::timeOut, Timeout.class);
         }
         return timeout;

@@ -38,6 +38,16 @@ public class TimerGateway {
         return timeouts().armedWindows();
     }
 
+    /**
+     * Looks the timer bean up, as the application starts: a server without it fails the deployment, not the first
+     * wait.
+     *
+     * @throws IllegalStateException with the problem and its code when it is not bound
+     */
+    public void requireBean() {
+        timeouts();
+    }
+
     private WaitTimeouts timeouts() {
         if (timeouts == null) {
             try {

@@ -1,6 +1,6 @@
 package org.durableworkflow.impl.timer;
 
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.LocalBean;
@@ -13,6 +13,9 @@ import jakarta.enterprise.inject.Vetoed;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PersistenceContext;
 import org.durableworkflow.impl.store.JpaContext;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import java.util.Date;
 import java.util.Set;
@@ -29,6 +32,9 @@ import java.util.stream.Collectors;
  * knows it as a session bean, and the library reaches it through JNDI ({@link TimerGateway}). {@code @Vetoed} says so
  * to the container: Payara otherwise asks Weld for the session bean of every EJB of a CDI module, finds none for this
  * one, and cannot create it.
+ *
+ * <p>Its timer service is looked up, not injected: an injected one is a reference of the whole module, which a server
+ * without Enterprise Beans (WildFly's {@code standalone-microprofile.xml}) refuses before the library can say why.
  */
 @Vetoed
 @Singleton
@@ -37,8 +43,16 @@ import java.util.stream.Collectors;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class WaitTimeouts {
 
-    @Resource
-    TimerService timerService;
+    private TimerService timerService;
+
+    @PostConstruct
+    void lookUpTimerService() {
+        try {
+            timerService = InitialContext.doLookup("java:comp/TimerService");
+        } catch (NamingException e) {
+            throw new IllegalStateException(TimerProblems.noTimerService(e.getMessage()), e);
+        }
+    }
 
     /** Arms the timer of the window of deadlines {@code [start, end)}, firing at {@code firesAt}. */
     public void armWindow(long start, long end, long firesAt) {

@@ -21,8 +21,8 @@ final class SampleServer implements ServerProcess {
     private final int port;
     private final Path wlp = Path.of(System.getProperty("wlp.dir"));
     private final Path serverDir;
-    /** A feature and the one that takes its place at the next start ({@link #swapFeatureAtNextStart}), or null. */
-    private String[] swap;
+    /** Features and what takes their place at the next start: another feature, or nothing when empty. */
+    private final Map<String, String> swaps = new java.util.LinkedHashMap<>();
 
     /** The Derby-backed sample server. */
     SampleServer() {
@@ -69,6 +69,19 @@ final class SampleServer implements ServerProcess {
         run(environment, "start", name);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> get("/workflow/v2/waiters/ping").statusCode() == 200);
+    }
+
+    /**
+     * Starts the server and returns once Liberty has, whether or not the application started; its log tells
+     * ({@link #log}).
+     */
+    void startWithoutWaitingForTheSample(Map<String, String> environment) throws Exception {
+        run(environment, "start", name);
+    }
+
+    /** The server's {@code messages.log}, which Liberty begins afresh at each start. */
+    Path log() {
+        return serverDir.resolve("logs/messages.log");
     }
 
     /** Deploys the sample and starts it on a new PostgreSQL schema, with {@code environment} added; returns it. */
@@ -175,13 +188,17 @@ final class SampleServer implements ServerProcess {
             Files.writeString(config, Files.readString(config)
                     .replaceAll("\\s*<feature>mp(Health|OpenAPI|Telemetry)-[0-9.]+</feature>", ""));
         }
-        if (swap != null) {
+        if (!swaps.isEmpty()) {
             if (!Files.exists(sample)) {
                 Files.copy(config, sample);
             }
-            Files.writeString(config, Files.readString(config)
-                    .replace("<feature>" + swap[0] + "</feature>", "<feature>" + swap[1] + "</feature>"));
-            swap = null;
+            String changed = Files.readString(config);
+            for (Map.Entry<String, String> swap : swaps.entrySet()) {
+                changed = changed.replace("<feature>" + swap.getKey() + "</feature>",
+                        swap.getValue().isEmpty() ? "" : "<feature>" + swap.getValue() + "</feature>");
+            }
+            Files.writeString(config, changed);
+            swaps.clear();
         }
     }
 
@@ -190,7 +207,14 @@ final class SampleServer implements ServerProcess {
      * {@code server.xml} is changed as for {@code bench.features}, and put back at the start after.
      */
     void swapFeatureAtNextStart(String feature, String instead) {
-        swap = new String[]{feature, instead};
+        swaps.put(feature, instead);
+    }
+
+    /** At the next start only, the server runs without {@code features}, as {@link #swapFeatureAtNextStart}. */
+    void leaveOutFeaturesAtNextStart(String... features) {
+        for (String feature : features) {
+            swaps.put(feature, "");
+        }
     }
 
     private void run(Map<String, String> environment, String... args) throws Exception {

@@ -27,6 +27,7 @@ public final class WildFlyServer implements ServerProcess {
     private final int managementPort;
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path base;
+    private String profile = "standalone.xml";
     private Process launcher;
 
     /**
@@ -77,11 +78,34 @@ public final class WildFlyServer implements ServerProcess {
         Files.copy(war, base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The server configuration of its next starts, a file of {@code standalone/configuration}. */
+    WildFlyServer profile(String file) {
+        this.profile = file;
+        return this;
+    }
+
     /** Starts the node and waits until the sample answers; fails at once if the JVM ends meanwhile. */
     @Override
     public void start(Map<String, String> environment) throws Exception {
+        launch(environment);
+        awaitUntil(this::answers, "did not answer");
+    }
+
+    /**
+     * Starts the node and waits until the deployment scanner has settled {@code ROOT.war}; returns the text of its
+     * {@code ROOT.war.failed} marker (WildFly's reason), or null when it deployed.
+     */
+    String startForDeploymentOutcome(Map<String, String> environment) throws Exception {
+        launch(environment);
+        Path failed = base.resolve("deployments/ROOT.war.failed");
+        awaitUntil(() -> Files.exists(failed) || Files.exists(base.resolve("deployments/ROOT.war.deployed")),
+                "settled no deployment");
+        return Files.exists(failed) ? Files.readString(failed) : null;
+    }
+
+    private void launch(Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone.xml",
+                "-c", profile,
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.node.name=" + name,
                 "-Djboss.socket.binding.port-offset=" + offset,
@@ -99,16 +123,23 @@ public final class WildFlyServer implements ServerProcess {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                 base.resolve("console.log").toFile()));
         launcher = builder.start();
+    }
+
+    private void awaitUntil(Condition condition, String failure) throws Exception {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!answers()) {
+        while (!condition.holds()) {
             if (!launcher.isAlive()) {
                 throw new IllegalStateException(name + " ended while starting: see " + base.resolve("log"));
             }
             if (System.nanoTime() > giveUp) {
-                throw new IllegalStateException(name + " did not answer within 180 s: see " + base.resolve("log"));
+                throw new IllegalStateException(name + " " + failure + " within 180 s: see " + base.resolve("log"));
             }
             Thread.sleep(250);
         }
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
     }
 
     private boolean answers() throws InterruptedException {

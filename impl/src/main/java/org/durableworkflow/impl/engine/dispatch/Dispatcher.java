@@ -127,6 +127,15 @@ public class Dispatcher {
         held.release(runId);
     }
 
+    /**
+     * Looks the executor the configuration names up, as the application starts.
+     *
+     * @throws IllegalStateException with the problem and its code when it is not bound
+     */
+    public void requireExecutor() {
+        executor();
+    }
+
     /** The managed executor, looked up at first use; a test gives its own. */
     protected ManagedExecutorService executor() {
         if (executor == null) {

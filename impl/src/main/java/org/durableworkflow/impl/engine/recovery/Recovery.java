@@ -17,12 +17,12 @@ import org.durableworkflow.impl.store.WaiterStore;
 import org.durableworkflow.impl.store.LeaseStore;
 import org.durableworkflow.impl.store.RetentionStore;
 import org.durableworkflow.impl.store.SchemaInstaller;
+import org.durableworkflow.impl.store.ContainerParts;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 import org.durableworkflow.impl.time.Repeating;
 import org.durableworkflow.impl.timer.DeadlineWindows;
 
-import javax.naming.InitialContext;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -102,8 +102,7 @@ public class Recovery {
             LOG.warning(RecoveryMessages.restAuthNone());
         }
         try {
-            ManagedScheduledExecutorService scheduler = (ManagedScheduledExecutorService) new InitialContext()
-                    .lookup("java:comp/DefaultManagedScheduledExecutorService");
+            ManagedScheduledExecutorService scheduler = Transactions.lookup(ContainerParts.SCHEDULER);
             long interval = config.recoveryInterval().toMillis();
             scheduler.execute(() -> sweep(true));
             sweeps = Repeating.start(scheduler, () -> sweep(false), interval, interval, TimeUnit.MILLISECONDS);

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.durableworkflow.api.exception.UnknownRunException;
 import org.durableworkflow.impl.store.RunState;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.ContainerParts;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Repeating;
 
@@ -36,7 +37,6 @@ public class ResultWaiters {
 
     /** How often the runs awaited here are read, for those that end on another server. */
     public static final Duration CHECK_INTERVAL = Duration.ofMillis(500);
-    static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
     private static final Logger LOG = Logger.getLogger(ResultWaiters.class.getName());
 
     @Inject
@@ -194,7 +194,7 @@ public class ResultWaiters {
     /** The container's scheduled executor, looked up once; a test gives its own. */
     protected ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            scheduler = Transactions.lookup(SCHEDULER);
+            scheduler = Transactions.lookup(ContainerParts.SCHEDULER);
         }
         return scheduler;
     }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.durableworkflow.impl.config.WorkflowConfig;
 import org.durableworkflow.impl.store.RunStore;
+import org.durableworkflow.impl.store.ContainerParts;
 import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Repeating;
 
@@ -94,8 +95,7 @@ public class MetricsSelection {
             return;
         }
         try {
-            ManagedScheduledExecutorService scheduler = Transactions.lookup(
-                    "java:comp/DefaultManagedScheduledExecutorService");
+            ManagedScheduledExecutorService scheduler = Transactions.lookup(ContainerParts.SCHEDULER);
             refreshing = Repeating.start(scheduler, this::refreshCounts, 1, RunCounts.REFRESH_SECONDS,
                     TimeUnit.SECONDS);
         } catch (RuntimeException e) {

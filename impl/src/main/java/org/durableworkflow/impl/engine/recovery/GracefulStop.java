@@ -11,6 +11,7 @@ import org.durableworkflow.impl.store.Transactions;
 import org.durableworkflow.impl.time.Clock;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +22,8 @@ import java.util.logging.Logger;
  * step once the dispatcher is closed), then expires the leases of every runnable run it holds but those still
  * executing. CDI fires {@code @BeforeDestroyed(ApplicationScoped.class)} before
  * any application-scoped bean is destroyed, so the engine, its executor and its data source are all still there.
+ * Payara fires no such event when it undeploys a WAR, so the end of the web module stops it too
+ * ({@code cdi.WebModuleEnd}); whichever comes first stops, the other finds it done.
  */
 @ApplicationScoped
 public class GracefulStop {
@@ -41,7 +44,17 @@ public class GracefulStop {
     @Inject
     Clock clock;
 
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        stop();
+    }
+
+    /** Stops this server's part of the engine, once: a second call returns at once. */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         int dropped = dispatcher.close();
         recovery.stopSweeps();
         LOG.info(RecoveryMessages.stopping(dropped, dispatcher.heldRunIds().size(), config.shutdownGrace()));

@@ -29,11 +29,25 @@ public final class RestartScenario {
     private final ServerProcess server;
     private final String schema;
     private final Map<String, String> runIds = new HashMap<>();
+    private AfterRestart afterRestart = (server, resumed) -> { };
+
+    /** What a server kind checks once the runs are done after the last start, before the stop. */
+    @FunctionalInterface
+    public interface AfterRestart {
+        /** {@code resumed}: the runs a notify resumed since that start, one each. */
+        void check(ServerProcess server, int resumed) throws Exception;
+    }
 
     /** {@code schema}: the PostgreSQL schema to start the server on, or null for the server's own database. */
     public RestartScenario(ServerProcess server, String schema) {
         this.server = server;
         this.schema = schema;
+    }
+
+    /** Adds {@code check}, run after the last start once every run is done (health and metrics, where served). */
+    public RestartScenario checkingAfterRestart(AfterRestart check) {
+        this.afterRestart = check;
+        return this;
     }
 
     public void runsWaitAcrossAStopAndAKillWithTimeoutsDueWhileDown(int waiting, int due) throws Exception {
@@ -68,6 +82,7 @@ public final class RestartScenario {
                 assertEquals("\"confirmed\"", awaitCompleted(order).get("output"), order);
                 assertEquals(List.of("PROCESSING_REQUEST", "CONFIRMATION"), outboxKinds(order), order);
             }
+            afterRestart.check(server, waitingOrders.size());
         } finally {
             server.stop();
         }

@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * step once the dispatcher is closed), then expires the leases of every runnable run it holds but those still
  * executing. CDI fires {@code @BeforeDestroyed(ApplicationScoped.class)} before
  * any application-scoped bean is destroyed, so the engine, its executor and its data source are all still there.
- * Payara fires no such event when it undeploys a WAR, so the end of the web module stops it too
- * ({@code cdi.WebModuleEnd}); whichever comes first stops, the other finds it done.
+ * Payara fires no such event when it undeploys a WAR, so the end of the application's Enterprise Beans stops it too
+ * ({@link StopSignal}); whichever comes first stops, the other finds it done.
  */
 @ApplicationScoped
 public class GracefulStop {
@@ -44,7 +44,8 @@ public class GracefulStop {
     @Inject
     Clock clock;
 
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Per deployment, as the library's classes are: a bean CDI makes anew while it ends the application sees it. */
+    private static final AtomicBoolean STOPPED = new AtomicBoolean();
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
         stop();
@@ -52,7 +53,7 @@ public class GracefulStop {
 
     /** Stops this server's part of the engine, once: a second call returns at once. */
     public void stop() {
-        if (!stopped.compareAndSet(false, true)) {
+        if (!STOPPED.compareAndSet(false, true)) {
             return;
         }
         int dropped = dispatcher.close();

@@ -63,8 +63,12 @@ import java.util.stream.Stream;
  */
 public class DurableWorkflowExtension implements Extension {
 
-    /** Every bean class of the library, by package: the JAR has no beans.xml, so the container finds none itself. */
-    private static final List<Class<?>> LIBRARY_BEANS = Stream.of(
+    /**
+     * Every bean class of the library, by package: the JAR has no beans.xml, so the container finds none itself. A
+     * method, not a constant, so that no class of an API the server may lack loads before {@link RequiredApis} checks.
+     */
+    static List<Class<?>> libraryBeans() {
+        return Stream.of(
             List.of(DurableStepInterceptor.class, LibraryProducers.class, ServerRequirements.class),
             List.of(Transactions.class, Sql.class, EmbeddedIds.class, SchemaInstaller.class, RunStore.class,
                     JournalStore.class, WaiterStore.class, LeaseStore.class, RetentionStore.class, HealthQueries.class,
@@ -78,6 +82,7 @@ public class DurableWorkflowExtension implements Extension {
             List.of(RestRoot.class, GuardInterceptor.class, CallerCheck.class, RequestMark.class),
             List.<Class<?>>of(MetricsSelection.class),
             RestResources.all()).flatMap(List::stream).toList();
+    }
 
     private final Definitions definitions = new Definitions();
     private final Set<Class<?>> registered = new HashSet<>();
@@ -89,7 +94,7 @@ public class DurableWorkflowExtension implements Extension {
         if (!missingApis.isEmpty()) {
             return; // their classes would not load: the deployment fails with the APIs named instead
         }
-        registered.addAll(LIBRARY_BEANS);
+        registered.addAll(libraryBeans());
         registered.addAll(OptionalBeans.chosen(DurableWorkflowExtension.class.getClassLoader()));
         for (Class<?> type : registered) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "durable-workflow:" + type.getName());

@@ -7,7 +7,6 @@ import jakarta.interceptor.Interceptor;
 import org.junit.jupiter.api.Test;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +28,7 @@ class LibraryBeansTest {
 
     @Test
     void everyBeanClassOfTheLibraryIsRegistered() throws Exception {
-        Field field = DurableWorkflowExtension.class.getDeclaredField("LIBRARY_BEANS");
-        field.setAccessible(true);
-        List<?> registered = (List<?>) field.get(null);
+        List<?> registered = DurableWorkflowExtension.libraryBeans();
         List<String> missing = new ArrayList<>();
         Path root = Path.of("target", "classes");
         try (Stream<Path> files = Files.walk(root)) {

@@ -10,7 +10,6 @@ import org.durableworkflow.impl.rest.WorkflowRestApplication;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -66,9 +65,9 @@ class GuardCoverageTest {
         assertTrue(GuardInterceptor.class.isAnnotationPresent(Guarded.class));
         assertTrue(GuardInterceptor.class.isAnnotationPresent(Interceptor.class));
         assertTrue(GuardInterceptor.class.isAnnotationPresent(jakarta.annotation.Priority.class));
-        Field beans = DurableWorkflowExtension.class.getDeclaredField("LIBRARY_BEANS");
+        java.lang.reflect.Method beans = DurableWorkflowExtension.class.getDeclaredMethod("libraryBeans");
         beans.setAccessible(true);
-        List<?> registered = (List<?>) beans.get(null);
+        List<?> registered = (List<?>) beans.invoke(null);
         assertTrue(registered.containsAll(List.of(GuardInterceptor.class, CallerCheck.class)));
         assertTrue(registered.containsAll(RestResources.RESOURCES));
         assertTrue(new WorkflowRestApplication().getClasses().contains(LibraryRootMarker.class),

@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The sample on a Liberty server without Enterprise Beans: the application does not start, and Liberty's reason is
- * the library's coded message naming what is missing, not a failure at the first wait.
+ * The sample on a Liberty server that lacks a part the library needs (Enterprise Beans; the executor its
+ * configuration names): the application does not start, and Liberty's reason is the library's coded message naming
+ * what is missing, not a failure at the first wait.
  */
 class SampleMissingPartsIT {
 
@@ -33,17 +34,31 @@ class SampleMissingPartsIT {
         server.deploy();
         server.leaveOutFeaturesAtNextStart("enterpriseBeansLite-4.0", "enterpriseBeansPersistentTimer-4.0");
 
-        server.startWithoutWaitingForTheSample(Map.of());
+        String failure = startAndTellWhyTheSampleFailed(Map.of());
 
+        assertTrue(failure.contains("DWF0504: the application sees no Jakarta Enterprise Beans")
+                && failure.contains("enterpriseBeansPersistentTimer-4.0"), failure);
+        assertEquals(404, server.get("/workflow/v2/waiters/ping").statusCode(), "the library answers");
+    }
+
+    @Test
+    void anExecutorTheServerDoesNotBindFailsTheSampleAtItsStart() throws Exception {
+        server.deploy();
+
+        String failure = startAndTellWhyTheSampleFailed(Map.of("DURABLE_WORKFLOW_EXECUTOR", "concurrent/none"));
+
+        assertTrue(failure.contains("DWF0505: executor concurrent/none is not available"), failure);
+    }
+
+    /** Starts the server and returns its log from the application's failure on (the reason follows on). */
+    private String startAndTellWhyTheSampleFailed(Map<String, String> environment) throws Exception {
+        server.startWithoutWaitingForTheSample(environment);
         AtomicReference<String> log = new AtomicReference<>("");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             log.set(Files.exists(server.log()) ? Files.readString(server.log()) : "");
             return log.get().contains(FAILED) || log.get().contains(STARTED);
         });
-        assertTrue(log.get().contains(FAILED), "the sample started without Enterprise Beans");
-        String failure = log.get().substring(log.get().indexOf(FAILED)); // the reason follows on later lines
-        assertTrue(failure.contains("DWF0504: the application sees no Jakarta Enterprise Beans")
-                && failure.contains("enterpriseBeansPersistentTimer-4.0"), log.get());
-        assertEquals(404, server.get("/workflow/v2/waiters/ping").statusCode(), "the library answers");
+        assertTrue(log.get().contains(FAILED), "the sample started: " + log.get());
+        return log.get().substring(log.get().indexOf(FAILED));
     }
 }

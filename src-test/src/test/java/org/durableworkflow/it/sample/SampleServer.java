@@ -117,10 +117,7 @@ final class SampleServer implements ServerProcess {
     @Override
     public void stop() throws Exception {
         run(Map.of(), "stop", name);
-        Path sample = serverDir.resolve("server.xml.sample");
-        if (Files.exists(sample)) {
-            Files.move(sample, serverDir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        putBackServerXml();
     }
 
     /** Stops each server that still runs; one killed or halted by its test is skipped. */
@@ -180,9 +177,7 @@ final class SampleServer implements ServerProcess {
     private void chooseFeatures() throws IOException {
         Path config = serverDir.resolve("server.xml");
         Path sample = serverDir.resolve("server.xml.sample");
-        if (Files.exists(sample)) {
-            Files.move(sample, config, StandardCopyOption.REPLACE_EXISTING);
-        }
+        putBackServerXml();
         if ("library".equals(System.getProperty("bench.features"))) {
             Files.copy(config, sample);
             Files.writeString(config, Files.readString(config)
@@ -199,6 +194,19 @@ final class SampleServer implements ServerProcess {
             }
             Files.writeString(config, changed);
             swaps.clear();
+        }
+    }
+
+    /**
+     * Puts the sample's {@code server.xml} back, as new: Liberty keeps the configuration it read last, and reads the
+     * file again only when it is newer than that.
+     */
+    private void putBackServerXml() throws IOException {
+        Path sample = serverDir.resolve("server.xml.sample");
+        if (Files.exists(sample)) {
+            Path config = serverDir.resolve("server.xml");
+            Files.move(sample, config, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(config, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
         }
     }
 

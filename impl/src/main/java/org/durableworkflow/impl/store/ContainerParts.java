@@ -26,9 +26,9 @@ public final class ContainerParts {
         for (String name : List.of(DATA_SOURCE, USER_TRANSACTION, SYNCHRONIZATION_REGISTRY, SCHEDULER,
                 CONTEXT_SERVICE)) {
             try {
-                new InitialContext().lookup(name);
-            } catch (NamingException e) {
-                problems.add(StoreProblems.notInJndi(name, e.getMessage()));
+                Transactions.lookup(name);
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage()); // DWF0503, as every other look-up of these names says it
             }
         }
         try {
